@@ -1,0 +1,57 @@
+package dev.salesplatform.lead.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.salesplatform.testkit.EventCatalogue;
+import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestTokens;
+import dev.salesplatform.testkit.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class LeadEventsTest {
+
+    static final UUID SDR = UUID.fromString("00000000-0000-7000-8000-000000000001");
+
+    @Test
+    void createdLeadIsPublishedAsCatalogueConformingCloudEvent() throws Exception {
+        String email = "grace-" + UUID.randomUUID() + "@example.com";
+        String id = given().header("Authorization", TestTokens.bearer(SDR, "sdr"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"firstName": "Grace", "lastName": "Hopper", "email": "%s", "company": "Navy",
+                         "source": "EVENT"}""".formatted(email))
+                .when().post("/api/v1/leads")
+                .then().statusCode(201).extract().path("id");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil("sales.lead.events",
+                read -> read.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> event = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+
+        EventCatalogue.assertMatches(event);
+        assertEquals("lead.created.v1", TopicReader.header(event, "ce_type"));
+        assertEquals(7, UUID.fromString(TopicReader.header(event, "ce_id")).version());
+        JsonNode payload = new ObjectMapper().readTree(event.value());
+        assertEquals(id, payload.get("leadId").asText());
+        assertEquals(email, payload.get("email").asText());
+        assertEquals("EVENT", payload.get("source").asText());
+        assertEquals(SDR.toString(), payload.get("ownerId").asText());
+        assertEquals(SDR.toString(), payload.get("actorId").asText());
+        assertEquals(0, payload.get("aggregateVersion").asLong());
+        assertEquals(1, records.stream().filter(r -> id.equals(r.key())).count(), "published exactly once");
+    }
+}

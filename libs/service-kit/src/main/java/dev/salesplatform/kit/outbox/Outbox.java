@@ -1,0 +1,52 @@
+package dev.salesplatform.kit.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.salesplatform.kit.id.UuidV7;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records events in the outbox table through the caller's current Hibernate Reactive session, so
+ * the event commits or rolls back with the change it describes. {@link OutboxRelay} publishes it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at)"
+            + " VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6)";
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Must run inside the transaction of the change; returns the event id ({@code ce_id}). */
+    public Uni<UUID> record(OutboxEvent event) {
+        UUID id = UuidV7.next();
+        String payload = envelope(event);
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, id)
+                        .setParameter(2, event.aggregateType())
+                        .setParameter(3, event.aggregateId())
+                        .setParameter(4, event.type())
+                        .setParameter(5, payload)
+                        .setParameter(6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+
+    private String envelope(OutboxEvent event) {
+        ObjectNode json = mapper.valueToTree(event.payload());
+        json.put("occurredAt", event.occurredAt().toString());
+        json.put("actorId", event.actorId());
+        json.put("aggregateVersion", event.aggregateVersion());
+        return json.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.salesplatform.kit.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The relay's lag in readiness. A backlog alone keeps the service ready: writes are still safe in
+ * PostgreSQL while the broker is away; only a dead relay thread makes it not ready.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxHealthCheck implements HealthCheck {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay")
+                .status(relay.isRunning())
+                .withData("enabled", relay.isEnabled())
+                .withData("pending", relay.pending())
+                .withData("oldestPendingSeconds", relay.oldestPendingSeconds());
+        String error = relay.lastError();
+        if (error != null) {
+            response.withData("lastError", error);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.salesplatform.kit.problem;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem: ours, the
+ * framework's (unknown route, wrong method or media type, malformed JSON, validation, security) and
+ * unexpected ones, which answer 500 without revealing anything about the code.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"sales\"";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.toProblem(path(uri)));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        boolean returnValue = false;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            returnValue |= isReturnValue(violation.getPropertyPath());
+            errors.add(new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+        }
+        if (returnValue) {
+            return unexpected(e, uri);
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return respond(new Problem("validation", "Invalid input", 400,
+                "The request has " + errors.size() + " invalid field(s)", path(uri), errors, null)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(new Problem("validation", "Invalid input", 400,
+                "Field '" + field + "' is not accepted here", path(uri),
+                List.of(new Problem.FieldError(field, "unknown or not settable field")), null)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + List.of(e.getTargetType().getEnumConstants())
+                : "has the wrong format";
+        return respond(new Problem("validation", "Invalid input", 400, "Field '" + field + "' " + message,
+                path(uri), List.of(new Problem.FieldError(field, message)), null)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return malformed(uri, "The request body does not have the expected shape");
+        }
+        return respond(new Problem("validation", "Invalid input", 400, "Field '" + field + "' has the wrong type",
+                path(uri), List.of(new Problem.FieldError(field, "has the wrong type")), null)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonParse(JsonParseException e, UriInfo uri) {
+        return malformed(uri, "The request body is not valid JSON");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return malformed(uri, "The request body could not be read as JSON");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("forbidden", "Forbidden", 403,
+                "Your roles do not allow this operation", path(uri), null, null)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            // The JSON reader reports a body it cannot parse as a plain 400.
+            return malformed(uri, "The request body is not valid JSON");
+        }
+        Response.ResponseBuilder response = respond(webProblem(status, path(uri)));
+        copyHeader(original, response, "Allow");
+        copyHeader(original, response, "WWW-Authenticate");
+        copyHeader(original, response, "Retry-After");
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", path(uri));
+        return respond(new Problem("internal", "Internal error", 500,
+                "The server could not complete the request; it has been logged", path(uri), null, null)).build();
+    }
+
+    static Problem webProblem(int status, String instance) {
+        return switch (status) {
+            case 400 -> new Problem("bad-request", "Bad request", 400, "The request is not valid", instance, null, null);
+            case 401 -> new Problem("unauthorized", "Unauthorized", 401, "A valid bearer token is required", instance, null, null);
+            case 403 -> new Problem("forbidden", "Forbidden", 403, "Your roles do not allow this operation", instance, null, null);
+            case 404 -> new Problem("not-found", "Not found", 404, "No resource at this path", instance, null, null);
+            case 405 -> new Problem("method-not-allowed", "Method not allowed", 405,
+                    "This resource does not support this method", instance, null, null);
+            case 406 -> new Problem("not-acceptable", "Not acceptable", 406,
+                    "This resource answers application/json only", instance, null, null);
+            case 413 -> new Problem("payload-too-large", "Payload too large", 413,
+                    "The request body is larger than this endpoint accepts", instance, null, null);
+            case 415 -> new Problem("unsupported-media-type", "Unsupported media type", 415,
+                    "This endpoint does not accept this Content-Type", instance, null, null);
+            default -> new Problem("http-" + status, Response.Status.fromStatusCode(status) == null
+                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                    status, null, instance, null, null);
+        };
+    }
+
+    private Response malformed(UriInfo uri, String detail) {
+        return respond(new Problem("malformed-body", "Malformed request body", 400, detail, path(uri), null, null))
+                .build();
+    }
+
+    private Response unauthorized(UriInfo uri, HttpHeaders headers) {
+        boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        return respond(new Problem("unauthorized", "Unauthorized", 401,
+                presented ? "The bearer token is invalid or expired" : "A bearer token is required",
+                path(uri), null, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        presented ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE)
+                .build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
+        String value = from.getHeaderString(name);
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "create.body.person.email" -> "person.email"; "list.limit" -> "limit". */
+    static String field(Path path) {
+        List<String> names = new ArrayList<>();
+        Iterator<Path.Node> nodes = path.iterator();
+        boolean parameterSeen = false;
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> {
+                }
+                case PARAMETER -> {
+                    parameterSeen = true;
+                    if (!nodes.hasNext()) {
+                        names.add(node.getName());
+                    }
+                }
+                default -> {
+                    String name = node.getName();
+                    if (name != null) {
+                        names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                    }
+                }
+            }
+        }
+        return names.isEmpty() && !parameterSeen ? path.toString() : String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.salesplatform.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.salesplatform.devstack.KafkaBroker;
+import dev.salesplatform.devstack.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real PostgreSQL 17 and a real KRaft Kafka broker for {@code @QuarkusTest}s, started once per test
+ * JVM on free ports. Each application start gets a database of its own. Use with
+ * {@code @WithTestResource(PlatformTestResource.class)}; the service's settings are pointed at them,
+ * and its OIDC settings at {@link TestTokens}.
+ */
+public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(60);
+
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+    private static Path kafkaWorkDir;
+    private static int kafkaPort;
+    private static int kafkaControllerPort;
+
+    @Override
+    public Map<String, String> start() {
+        startInfrastructure();
+        String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        postgres.createDatabases(List.of(database));
+        Map<String, String> config = new HashMap<>(TestTokens.oidcConfig());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.devservices.enabled", "false");
+        config.put("quarkus.kafka.devservices.enabled", "false");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every application start of this JVM; stopped by the shutdown hook.
+    }
+
+    public static String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** Kills the broker, as a crash or an outage would. */
+    public static synchronized void killBroker() {
+        kafka.kill();
+    }
+
+    /** Starts the broker again on the same port with the same data. */
+    public static synchronized void restartBroker() {
+        kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
+    }
+
+    private static synchronized void startInfrastructure() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Path workDir = Files.createTempDirectory("salesplatform-test-");
+            kafkaWorkDir = workDir.resolve("kafka");
+            kafkaPort = freePort();
+            kafkaControllerPort = freePort();
+            postgres = PostgresServer.start(null, freePort());
+            kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
+            Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopInfrastructure,
+                    "test-infrastructure-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void stopInfrastructure() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Path kafkaLibs() {
+        String libs = System.getProperty("salesplatform.kafka.libs");
+        if (libs == null) {
+            throw new IllegalStateException("system property salesplatform.kafka.libs is not set; "
+                    + "run the tests through Maven (the parent pom sets it)");
+        }
+        return Path.of(libs);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
