@@ -119,10 +119,18 @@ public class OutboxRelay {
                 .description("Age of the oldest unpublished outbox event").register(registry);
         Gauge.builder("outbox.published", published, AtomicLong::get)
                 .description("Outbox events published by this instance").register(registry);
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        openProducer();
         listen();
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    KafkaProducer<String, byte[]> producer() {
+        return producer;
+    }
+
+    void openProducer() {
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     }
 
     void stop(@Observes ShutdownEvent event) {

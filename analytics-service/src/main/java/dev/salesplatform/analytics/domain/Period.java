@@ -1,0 +1,42 @@
+package dev.salesplatform.analytics.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A half-open period {@code [from, to)} in UTC on event time. Bounds are ISO-8601 instants or dates
+ * (a date means its start, 00:00 UTC). Without bounds: the current calendar month.
+ */
+public record Period(Instant from, Instant to) {
+
+    public Period {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+    }
+
+    public static Period parse(String from, String to, Instant now) {
+        YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        Instant start = from == null || from.isBlank()
+                ? month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant() : bound(from, "from");
+        Instant end = to == null || to.isBlank()
+                ? month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant() : bound(to, "to");
+        return new Period(start, end);
+    }
+
+    public boolean contains(Instant time) {
+        return !time.isBefore(from) && time.isBefore(to);
+    }
+
+    private static Instant bound(String value, String name) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 date or instant (UTC)");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.salesplatform.gateway.proxy;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import dev.salesplatform.gateway.problem.Problem;
+import dev.salesplatform.gateway.requestid.RequestIdHandler;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Adds the {@code X-Forwarded-*} headers and the upstream's base path to the forwarded request, and
+ * answers a problem when the upstream cannot be reached (503), is too slow (504) or breaks off (502).
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+
+    private final Origin origin;
+
+    ForwardingInterceptor(Origin origin) {
+        this.origin = origin;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest client = request.proxiedRequest();
+        request.setURI(origin.basePath() + request.getURI());
+        // The gateway is the edge: what a client claims in these headers is replaced, not trusted.
+        request.putHeader("X-Forwarded-For", client.remoteAddress().hostAddress());
+        request.putHeader("X-Forwarded-Proto", client.scheme());
+        HostAndPort authority = client.authority();
+        if (authority != null) {
+            request.putHeader("X-Forwarded-Host", authority.toString());
+        }
+        return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(request, failure)));
+    }
+
+    private ProxyResponse problemResponse(ProxyRequest request, Throwable failure) {
+        Problem problem = problemFor(failure);
+        HttpServerRequest client = request.proxiedRequest();
+        LOG.warnf("Request %s %s %s: upstream %s failed (%s), answering %d", client.getHeader(RequestIdHandler.HEADER),
+                client.method(), client.path(), origin.name(), failure, problem.status());
+        return request.release().response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .setBody(Body.body(problem.toJson(client.path())));
+    }
+
+    private static Problem problemFor(Throwable failure) {
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
+            return Problem.upstreamUnavailable();
+        }
+        if (failure instanceof TimeoutException) {
+            return Problem.upstreamTimeout();
+        }
+        return Problem.badGateway();
+    }
+}
