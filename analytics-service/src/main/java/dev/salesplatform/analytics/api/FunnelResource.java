@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.salesplatform.analytics.domain.LeadSource;
 import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.persistence.AnalyticsQueries;
 import dev.salesplatform.kit.http.Enums;
@@ -30,9 +31,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytics", description = "Exact metrics from the event log")
 public class FunnelResource {
-
-    /** The lead sources analytics knows; kept here because analytics owns its own copy of event fields. */
-    public enum Source { WEB_FORM, REFERRAL, EVENT, OUTBOUND, PARTNER, MARKETING_AUTOMATION, OTHER }
 
     @Inject
     AnalyticsQueries queries;
@@ -60,11 +58,10 @@ public class FunnelResource {
         Period period;
         try {
             period = Period.parse(from, to, Instant.now());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(from != null && e.getMessage().startsWith("from") ? "from" : "to",
-                    e.getMessage());
+        } catch (Period.InvalidPeriodException e) {
+            throw ProblemException.invalidField(e.field(), e.getMessage());
         }
-        Source sourceFilter = Enums.parse(Source.class, source, "source");
+        LeadSource sourceFilter = Enums.parse(LeadSource.class, source, "source");
         return queries.funnel(period, owner == null ? null : Ids.parse(owner, "owner"),
                 sourceFilter == null ? null : sourceFilter.name());
     }

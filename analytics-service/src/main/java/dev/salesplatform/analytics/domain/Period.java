@@ -14,7 +14,7 @@ public record Period(Instant from, Instant to) {
 
     public Period {
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to");
+            throw new InvalidPeriodException("to", "must be after from");
         }
     }
 
@@ -31,12 +31,27 @@ public record Period(Instant from, Instant to) {
         return !time.isBefore(from) && time.isBefore(to);
     }
 
+    /** A bound that is malformed or out of order; names the parameter at fault. */
+    public static final class InvalidPeriodException extends IllegalArgumentException {
+
+        private final String field;
+
+        InvalidPeriodException(String field, String message) {
+            super(field + " " + message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
     private static Instant bound(String value, String name) {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 date or instant (UTC)");
+            throw new InvalidPeriodException(name, "must be an ISO-8601 date or instant (UTC)");
         }
     }
 }

@@ -45,10 +45,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
     }
 
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail);
-    }
-
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(409, slug, title, detail);
     }

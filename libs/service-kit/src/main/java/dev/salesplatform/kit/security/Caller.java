@@ -1,6 +1,5 @@
 package dev.salesplatform.kit.security;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -40,14 +39,5 @@ public class Caller {
 
     public boolean has(String role) {
         return identity.hasRole(role);
-    }
-
-    /** Managers and admins see and change everything. */
-    public boolean isManager() {
-        return has(SALES_MANAGER) || has(ADMIN);
-    }
-
-    public Set<String> roles() {
-        return identity.getRoles();
     }
 }
