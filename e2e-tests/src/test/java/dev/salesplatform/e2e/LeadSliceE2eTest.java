@@ -26,7 +26,7 @@ class LeadSliceE2eTest {
     static String lead(String email) {
         return """
                 {"firstName": "Ada", "lastName": "Lovelace", "email": "%s",
-                 "company": "Analytical Engines Ltd", "source": "WEB_FORM"}""".formatted(email);
+                 "company": {"name": "Analytical Engines Ltd"}, "source": "WEB_FORM"}""".formatted(email);
     }
 
     static int createdToday(String managerToken) {

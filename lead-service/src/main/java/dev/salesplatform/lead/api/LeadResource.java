@@ -1,5 +1,9 @@
 package dev.salesplatform.lead.api;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -7,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
@@ -29,25 +37,37 @@ import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
+import dev.salesplatform.lead.domain.Actor;
+import dev.salesplatform.lead.domain.LeadSort;
+import dev.salesplatform.lead.domain.LeadSource;
 import dev.salesplatform.lead.domain.LeadStatus;
+import dev.salesplatform.lead.persistence.LeadSearch;
 import dev.salesplatform.lead.persistence.LeadService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Leads", description = "Prospecting: capture and work leads")
+@Tag(name = "Leads", description = "Prospecting: capture, contact, score, qualify and hand off leads")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the lead is not theirs",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LeadResource {
 
+    private static final String WORKERS = "Roles: sdr (own leads only), sales-manager, admin.";
+
     @Inject
     LeadService leads;
+
+    @Inject
+    LeadPatch patches;
 
     @Inject
     Caller caller;
@@ -58,13 +78,13 @@ public class LeadResource {
     @POST
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN, Caller.INTEGRATION})
     @Operation(summary = "Capture a lead",
-            description = "Roles: sdr (becomes the owner), sales-manager, admin, integration (left unassigned). "
+            description = "Roles: sdr (becomes the owner), sales-manager, admin, integration (unassigned, or the next "
+                    + "SDR in the round-robin when configured). Owner, status and score cannot be set (400). "
                     + "Emits lead.created.v1. Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in progress",
+    @APIResponse(responseCode = "409", description = "An open lead has this email (existingLeadId names it), "
+            + "or the same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -72,10 +92,9 @@ public class LeadResource {
             @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull CreateLeadRequest request) {
-        var actor = caller.id();
-        boolean sdr = caller.has(Caller.SDR);
-        return idempotency.execute(idempotencyKey, actor.toString(), request,
-                () -> leads.create(request, actor, sdr).map(lead -> Response.status(Response.Status.CREATED)
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
+                () -> leads.create(request, actor).map(lead -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + lead.id())
                         .header(HttpHeaders.ETAG, ETags.of(lead.version()))
                         .entity(lead)
@@ -88,29 +107,188 @@ public class LeadResource {
     @Operation(summary = "Read a lead", description = "Roles: sdr, sales-manager, admin. ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String id) {
-        var leadId = Ids.parse(id, "id");
+        UUID leadId = Ids.parse(id, "id");
         return leads.find(leadId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Lead", leadId))
-                .map(lead -> Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build());
+                .map(LeadResource::withETag);
     }
 
     @GET
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List leads", description = "Roles: sdr, sales-manager, admin. Newest first; "
-            + "follow nextCursor for the next page.")
+    @Operation(summary = "List and search leads", description = "Roles: sdr, sales-manager, admin. Filters combine; "
+            + "q matches name, email and company (case-insensitive). Follow nextCursor for the next page.")
     @APIResponse(responseCode = "200", description = "One page of leads")
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<LeadResponse>> list(
             @Parameter(description = "Only leads in this status") @QueryParam("status") String status,
             @Parameter(description = "Only leads of this owner (user id)") @QueryParam("owner") String owner,
+            @Parameter(description = "Only leads from this source") @QueryParam("source") String source,
+            @Parameter(description = "Created at or after (ISO-8601 instant)") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created before (ISO-8601 instant)") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Free text on name, email, company (2 to 100 characters)") @QueryParam("q") String q,
+            @Parameter(description = "-createdAt (default), createdAt, -score, score") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return leads.list(Enums.parse(LeadStatus.class, status, "status"), owner == null ? null : Ids.parse(owner, "owner"), PageRequest.of(limit, cursor, 1));
+        LeadSort order = sort == null || sort.isBlank() ? LeadSort.NEWEST : LeadSort.fromParameter(sort)
+                .orElseThrow(() -> ProblemException.invalidField("sort", "must be one of -createdAt, createdAt, -score, score"));
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && (text.length() < 2 || text.length() > 100)) {
+            throw ProblemException.invalidField("q", "must be 2 to 100 characters");
+        }
+        LeadSearch search = new LeadSearch(Enums.parse(LeadStatus.class, status, "status"),
+                owner == null ? null : Ids.parse(owner, "owner"), Enums.parse(LeadSource.class, source, "source"),
+                instant(createdFrom, "createdFrom"), instant(createdTo, "createdTo"), text, order);
+        return leads.search(search, PageRequest.of(limit, cursor, 2));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(LeadPatch.MEDIA_TYPE)
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Edit a lead (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
+            + "read. Only the fields of CreateLead can be edited; owner, status and score are changed by commands. "
+            + "Emits lead.updated.v1 with the changed fields.")
+    @RequestBody(content = @Content(mediaType = LeadPatch.MEDIA_TYPE, schema = @Schema(implementation = CreateLeadRequest.class),
+            example = "{\"title\": \"VP Engineering\", \"company\": {\"employees\": 250}, \"phone\": null}"))
+    @APIResponse(responseCode = "200", description = "The edited lead, with its new ETag",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "The lead is closed, or another open lead has the new email",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The lead changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @NotNull JsonNode patch) {
+        UUID leadId = Ids.parse(id, "id");
+        return leads.edit(leadId, ifMatch, current -> patches.apply(current, patch), actor())
+                .map(LeadResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Assign or claim a lead", description = "Roles: sales-manager and admin assign to anyone; an "
+            + "sdr may only claim an unassigned lead for themselves. Emits lead.assigned.v1.")
+    @APIResponse(responseCode = "200", description = "The lead with its new owner",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "The lead is closed (currentState says why)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assign(@PathParam("id") String id, @Valid @NotNull AssignRequest request) {
+        return leads.assign(Ids.parse(id, "id"), request.ownerId(), actor()).map(LeadResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/activities")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Log an activity", description = WORKERS + " CALL, EMAIL and MEETING are contacts: the first "
+            + "moves a NEW lead to CONTACTED. A NOTE changes no status. Recomputes the score. Emits "
+            + "lead.activity-logged.v1.")
+    @APIResponse(responseCode = "201", description = "The activity",
+            content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
+    @APIResponse(responseCode = "409", description = "The lead is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> logActivity(@PathParam("id") String id, @Valid @NotNull ActivityRequest request) {
+        return leads.logActivity(Ids.parse(id, "id"), request, actor())
+                .map(activity -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/leads/" + activity.leadId() + "/activities")
+                        .entity(activity).build());
+    }
+
+    @GET
+    @Path("/{id}/activities")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A lead's activities", description = "Roles: sdr, sales-manager, admin. Newest logged first.")
+    @APIResponse(responseCode = "404", description = "No such lead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ActivityResponse>> activities(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                  @QueryParam("cursor") String cursor) {
+        return leads.activities(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1));
+    }
+
+    @POST
+    @Path("/{id}/qualify")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Qualify a contacted lead (BANT)", description = WORKERS + " CONTACTED -> QUALIFIED. "
+            + "Emits lead.qualified.v1.")
+    @APIResponse(responseCode = "200", description = "The qualified lead",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not CONTACTED (currentState says what it is)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> qualify(@PathParam("id") String id, @Valid @NotNull QualifyRequest request) {
+        return leads.qualify(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/disqualify")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Disqualify a lead", description = WORKERS + " Any open state -> DISQUALIFIED, with a reason. "
+            + "Emits lead.disqualified.v1.")
+    @APIResponse(responseCode = "200", description = "The disqualified lead",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "The lead is already closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> disqualify(@PathParam("id") String id, @Valid @NotNull DisqualifyRequest request) {
+        return leads.disqualify(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/handoff")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Hand a qualified lead to an account executive", description = WORKERS + " QUALIFIED -> "
+            + "HANDED_OFF. Emits lead.handed-off.v1, from which deal-service opens the deal.")
+    @APIResponse(responseCode = "200", description = "The handed-off lead",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not QUALIFIED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> handOff(@PathParam("id") String id, @Valid @NotNull HandoffRequest request) {
+        return leads.handOff(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Reopen a disqualified lead", description = "Roles: sales-manager, admin. DISQUALIFIED -> NEW. "
+            + "Emits lead.reopened.v1.")
+    @APIResponse(responseCode = "200", description = "The reopened lead",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not DISQUALIFIED, or another open lead has its email",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reopen(@PathParam("id") String id) {
+        return leads.reopen(Ids.parse(id, "id"), actor()).map(LeadResource::withETag);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A lead's history", description = "Roles: sdr, sales-manager, admin. Every event of the lead, "
+            + "oldest first: which event, who, when, and what it carried.")
+    @APIResponse(responseCode = "404", description = "No such lead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                @QueryParam("cursor") String cursor) {
+        return leads.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1));
+    }
+
+    private Actor actor() {
+        return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
+                caller.has(Caller.SDR));
+    }
+
+    private static Response withETag(LeadResponse lead) {
+        return Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();
+    }
+
+    private static Instant instant(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
     }
 }

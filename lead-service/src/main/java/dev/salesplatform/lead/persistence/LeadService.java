@@ -2,66 +2,372 @@ package dev.salesplatform.lead.persistence;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import dev.salesplatform.kit.http.Cursor;
+import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.lead.api.ActivityRequest;
+import dev.salesplatform.lead.api.ActivityResponse;
 import dev.salesplatform.lead.api.CreateLeadRequest;
+import dev.salesplatform.lead.api.DisqualifyRequest;
+import dev.salesplatform.lead.api.HandoffRequest;
 import dev.salesplatform.lead.api.LeadResponse;
-import dev.salesplatform.lead.domain.LeadOwnership;
+import dev.salesplatform.lead.api.QualifyRequest;
+import dev.salesplatform.lead.domain.Actor;
+import dev.salesplatform.lead.domain.DisqualifyReason;
+import dev.salesplatform.lead.domain.DuplicatePolicy;
+import dev.salesplatform.lead.domain.ImportOutcome;
+import dev.salesplatform.lead.domain.LeadCommand;
+import dev.salesplatform.lead.domain.LeadScore;
+import dev.salesplatform.lead.domain.LeadScoring;
+import dev.salesplatform.lead.domain.LeadStateMachine;
 import dev.salesplatform.lead.domain.LeadStatus;
+import dev.salesplatform.lead.domain.ScoreInput;
 import dev.salesplatform.lead.messaging.LeadEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Lead use cases: each write and its event commit in one transaction. */
+/**
+ * Lead use cases. Each write checks who may do it and what the lead's status allows, then commits
+ * the change and its event in one transaction.
+ */
 @ApplicationScoped
 public class LeadService {
+
+    /** An activity may be logged up to this far ahead of the server clock (clock skew), not more. */
+    private static final long FUTURE_TOLERANCE_SECONDS = 300;
 
     @Inject
     LeadRepository leads;
 
     @Inject
+    LeadActivityRepository activities;
+
+    @Inject
+    AssignmentRotation rotation;
+
+    @Inject
     LeadEvents events;
 
+    @Inject
+    EventHistory history;
+
     @WithTransaction
-    public Uni<LeadResponse> create(CreateLeadRequest request, UUID actor, boolean actorIsSdr) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Lead lead = new Lead();
-        lead.id = UuidV7.next();
-        lead.firstName = request.firstName().strip();
-        lead.lastName = request.lastName().strip();
-        lead.email = request.email().strip();
-        lead.phone = request.phone();
-        lead.title = request.title();
-        lead.company = request.company();
-        lead.source = request.source();
-        lead.status = LeadStatus.NEW;
-        lead.ownerId = LeadOwnership.initialOwner(actor, actorIsSdr);
-        lead.createdBy = actor.toString();
-        lead.createdAt = now;
-        lead.updatedAt = now;
-        return leads.persist(lead)
-                .call(saved -> events.created(saved, actor.toString()))
-                .map(LeadResponse::from);
+    public Uni<LeadResponse> create(CreateLeadRequest request, Actor actor) {
+        return leads.findOpenByEmail(request.email().strip())
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(duplicate(existing.id));
+                    }
+                    return insert(request, actor.id().toString(), actor.sdr() ? actor.id() : null, null);
+                })
+                .map(LeadFields::response);
+    }
+
+    /**
+     * One valid import row: a new lead, or, when an open lead has its email, that lead updated with
+     * the row's present fields or left alone, as {@code onDuplicate} says.
+     */
+    @WithTransaction
+    public Uni<ImportOutcome> importLead(CreateLeadRequest row, DuplicatePolicy onDuplicate, String actorId) {
+        return leads.findOpenByEmail(row.email().strip()).chain(existing -> {
+            if (existing == null) {
+                return insert(row, actorId, null, null).replaceWith(ImportOutcome.CREATED);
+            }
+            if (onDuplicate == DuplicatePolicy.SKIP) {
+                return Uni.createFrom().item(ImportOutcome.SKIPPED);
+            }
+            return update(existing, LeadFields.overlay(LeadFields.editable(existing), row), actorId)
+                    .replaceWith(ImportOutcome.UPDATED);
+        });
+    }
+
+    /** A REFERRAL lead from a customer's referral, at most once per referral; null if not created. */
+    @WithTransaction
+    public Uni<UUID> createReferral(String referralId, CreateLeadRequest request, String actorId) {
+        return leads.findByReferral(referralId).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().item(known.id);
+            }
+            return leads.findOpenByEmail(request.email().strip()).chain(open -> open != null
+                    ? Uni.createFrom().nullItem()
+                    : insert(request, actorId, null, referralId).map(lead -> lead.id));
+        });
     }
 
     @WithSession
     public Uni<LeadResponse> find(UUID id) {
-        return leads.findById(id).map(lead -> lead == null ? null : LeadResponse.from(lead));
+        return leads.findById(id).map(lead -> lead == null ? null : LeadFields.response(lead));
     }
 
     @WithSession
-    public Uni<Page<LeadResponse>> list(LeadStatus status, UUID owner, PageRequest page) {
+    public Uni<Page<LeadResponse>> search(LeadSearch search, PageRequest page) {
+        Integer afterScore = null;
+        UUID afterId = null;
+        if (page.cursor() != null) {
+            afterId = Ids.parse(page.cursor().value(1), "cursor");
+            try {
+                afterScore = Integer.valueOf(page.cursor().value(0));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
+            }
+        }
+        return leads.search(search, afterScore, afterId, page.limit() + 1)
+                .map(rows -> Page.of(rows, page.limit(), lead -> Cursor.of(lead.score, lead.id), LeadFields::response));
+    }
+
+    /** Edits the caller-editable fields; {@code edit} turns the current fields into the new ones. */
+    @WithTransaction
+    public Uni<LeadResponse> edit(UUID id, String ifMatch, UnaryOperator<CreateLeadRequest> edit, Actor actor) {
+        return load(id).chain(lead -> {
+            requireWorkable(lead, actor);
+            LeadStateMachine.next(lead.status, LeadCommand.EDIT);
+            ETags.requireMatch(ifMatch, lead.version);
+            CreateLeadRequest edited = edit.apply(LeadFields.editable(lead));
+            Uni<Void> unique = edited.email().strip().equalsIgnoreCase(lead.email) ? Uni.createFrom().voidItem()
+                    : leads.findOpenByEmail(edited.email().strip()).map(other -> {
+                        if (other != null) {
+                            throw duplicate(other.id);
+                        }
+                        return null;
+                    });
+            return unique.chain(() -> update(lead, edited, actor.id().toString()));
+        }).map(LeadFields::response);
+    }
+
+    @WithTransaction
+    public Uni<LeadResponse> assign(UUID id, UUID ownerId, Actor actor) {
+        return load(id).chain(lead -> {
+            LeadStateMachine.next(lead.status, LeadCommand.ASSIGN);
+            if (!actor.canAssign(lead.ownerId, ownerId)) {
+                throw new ProblemException(403, "forbidden", "Forbidden", lead.ownerId == null
+                        ? "An SDR can only claim a lead for themselves"
+                        : "Only a manager can reassign a lead that has an owner");
+            }
+            if (ownerId.equals(lead.ownerId)) {
+                return Uni.createFrom().item(lead);
+            }
+            UUID previous = lead.ownerId;
+            lead.ownerId = ownerId;
+            touch(lead);
+            return leads.flush().chain(() -> events.assigned(lead, actor.id().toString(), previous,
+                    actor.manager() ? "MANAGER" : "CLAIM")).replaceWith(lead);
+        }).map(LeadFields::response);
+    }
+
+    @WithTransaction
+    public Uni<ActivityResponse> logActivity(UUID id, ActivityRequest request, Actor actor) {
+        Instant now = now();
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (occurredAt.isAfter(now.plusSeconds(FUTURE_TOLERANCE_SECONDS))) {
+            throw ProblemException.invalidField("occurredAt", "must not be in the future");
+        }
+        return load(id).chain(lead -> {
+            requireWorkable(lead, actor);
+            LeadStatus previous = lead.status;
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.LOG_ACTIVITY, request.type().isContact());
+            LeadActivity activity = new LeadActivity();
+            activity.id = UuidV7.next();
+            activity.leadId = lead.id;
+            activity.type = request.type();
+            activity.outcome = request.outcome();
+            activity.notes = request.notes();
+            activity.occurredAt = occurredAt;
+            activity.actorId = actor.id().toString();
+            activity.createdAt = now;
+            if (request.type().isContact() && (lead.lastActivityAt == null || occurredAt.isAfter(lead.lastActivityAt))) {
+                lead.lastActivityAt = occurredAt;
+            }
+            touch(lead);
+            return activities.persist(activity)
+                    .chain(() -> activities.allOf(lead.id))
+                    .invoke(all -> rescore(lead, all))
+                    .chain(() -> leads.flush())
+                    .chain(() -> events.activityLogged(lead, actor.id().toString(), activity, previous))
+                    .replaceWith(() -> activityResponse(activity));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<ActivityResponse>> activities(UUID id, PageRequest page) {
         UUID before = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
-        return leads.page(status, owner, before, page.limit() + 1)
-                .map(rows -> Page.of(rows, page.limit(), lead -> Cursor.of(lead.id), LeadResponse::from));
+        return load(id).chain(lead -> activities.page(id, before, page.limit() + 1))
+                .map(rows -> Page.of(rows, page.limit(), activity -> Cursor.of(activity.id),
+                        LeadService::activityResponse));
+    }
+
+    @WithTransaction
+    public Uni<LeadResponse> qualify(UUID id, QualifyRequest request, Actor actor) {
+        return load(id).chain(lead -> {
+            requireWorkable(lead, actor);
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.QUALIFY);
+            lead.budgetAmount = request.budget().amount().setScale(2);
+            lead.budgetCurrency = request.budget().currency();
+            lead.authority = request.authority().strip();
+            lead.need = request.need().strip();
+            lead.timeline = request.timeline();
+            lead.qualifiedAt = touch(lead);
+            return leads.flush().chain(() -> events.qualified(lead, actor.id().toString())).replaceWith(lead);
+        }).map(LeadFields::response);
+    }
+
+    @WithTransaction
+    public Uni<LeadResponse> disqualify(UUID id, DisqualifyRequest request, Actor actor) {
+        return load(id).chain(lead -> {
+            requireWorkable(lead, actor);
+            LeadStatus previous = lead.status;
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.DISQUALIFY);
+            lead.disqualifyReason = request.reason();
+            lead.disqualifyNote = request.note();
+            lead.disqualifiedAt = touch(lead);
+            return leads.flush().chain(() -> events.disqualified(lead, actor.id().toString(), previous))
+                    .replaceWith(lead);
+        }).map(LeadFields::response);
+    }
+
+    @WithTransaction
+    public Uni<LeadResponse> handOff(UUID id, HandoffRequest request, Actor actor) {
+        return load(id).chain(lead -> {
+            requireWorkable(lead, actor);
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.HAND_OFF);
+            lead.accountExecutiveId = request.accountExecutiveId();
+            lead.estimatedAmount = request.estimatedValue().amount().setScale(2);
+            lead.estimatedCurrency = request.estimatedValue().currency();
+            lead.handedOffAt = touch(lead);
+            return leads.flush().chain(() -> events.handedOff(lead, actor.id().toString(), request.note()))
+                    .replaceWith(lead);
+        }).map(LeadFields::response);
+    }
+
+    /** Managers only (checked by the caller): a disqualified lead becomes NEW again. */
+    @WithTransaction
+    public Uni<LeadResponse> reopen(UUID id, Actor actor) {
+        return load(id).chain(lead -> {
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.REOPEN);
+            return leads.findOpenByEmail(lead.email).chain(other -> {
+                if (other != null) {
+                    return Uni.createFrom().failure(duplicate(other.id));
+                }
+                DisqualifyReason previousReason = lead.disqualifyReason;
+                lead.disqualifyReason = null;
+                lead.disqualifyNote = null;
+                lead.disqualifiedAt = null;
+                touch(lead);
+                return flushUnique(lead).chain(() -> events.reopened(lead, actor.id().toString(), previousReason))
+                        .replaceWith(lead);
+            });
+        }).map(LeadFields::response);
+    }
+
+    @WithSession
+    public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page) {
+        return load(id).chain(lead -> history.page(LeadEvents.AGGREGATE, id.toString(), page));
+    }
+
+    private Uni<Lead> insert(CreateLeadRequest request, String createdBy, UUID owner, String referralId) {
+        Instant now = now();
+        Lead lead = new Lead();
+        lead.id = UuidV7.next();
+        LeadFields.apply(request, lead);
+        lead.status = LeadStatus.NEW;
+        lead.referralId = referralId;
+        lead.createdBy = createdBy;
+        lead.createdAt = now;
+        lead.updatedAt = now;
+        rescore(lead, List.of());
+        Uni<UUID> initialOwner = owner != null ? Uni.createFrom().item(owner) : rotation.next();
+        return initialOwner.chain(ownerId -> {
+            lead.ownerId = ownerId;
+            return leads.persist(lead)
+                    .chain(() -> flushUnique(lead))
+                    .chain(() -> events.created(lead, createdBy))
+                    .chain(() -> owner == null && ownerId != null
+                            ? events.assigned(lead, createdBy, null, "ROUND_ROBIN") : Uni.createFrom().voidItem())
+                    .replaceWith(lead);
+        });
+    }
+
+    private Uni<Lead> update(Lead lead, CreateLeadRequest fields, String actorId) {
+        Map<String, Object> changes = LeadFields.apply(fields, lead);
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(lead);
+        }
+        touch(lead);
+        return activities.allOf(lead.id)
+                .invoke(all -> rescore(lead, all))
+                .chain(() -> flushUnique(lead))
+                .chain(() -> events.updated(lead, actorId, changes))
+                .replaceWith(lead);
+    }
+
+    /** Flushes now, so that a concurrent duplicate email surfaces here as 409 and the new version is known. */
+    private Uni<Void> flushUnique(Lead lead) {
+        return leads.flush().onFailure(LeadService::isDuplicateEmail).transform(failure -> duplicate(null));
+    }
+
+    private Uni<Lead> load(UUID id) {
+        return leads.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Lead", id));
+    }
+
+    private static void requireWorkable(Lead lead, Actor actor) {
+        if (!actor.canWork(lead.ownerId)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", lead.ownerId == null
+                    ? "Claim this lead before you work it" : "You can only change leads you own");
+        }
+    }
+
+    private static void rescore(Lead lead, List<LeadActivity> all) {
+        LeadScore score = LeadScoring.score(new ScoreInput(lead.title, lead.companyEmployees, lead.source,
+                all.stream().map(a -> new ScoreInput.Activity(a.type, a.occurredAt)).toList(), now()));
+        lead.score = score.value();
+        lead.scoreReasons = score.reasons();
+    }
+
+    private static Instant touch(Lead lead) {
+        lead.updatedAt = now();
+        return lead.updatedAt;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ActivityResponse activityResponse(LeadActivity activity) {
+        return new ActivityResponse(activity.id, activity.leadId, activity.type, activity.outcome, activity.notes,
+                activity.occurredAt, activity.actorId, activity.createdAt);
+    }
+
+    private static ProblemException duplicate(UUID existing) {
+        ProblemException problem = ProblemException.conflict("duplicate-lead", "Duplicate lead",
+                "An open lead with this email already exists");
+        return existing == null ? problem : problem.with("existingLeadId", existing).with("existingLead",
+                "/api/v1/leads/" + existing);
+    }
+
+    private static boolean isDuplicateEmail(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && "lead_open_email".equals(violation.getConstraintName())) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("lead_open_email")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

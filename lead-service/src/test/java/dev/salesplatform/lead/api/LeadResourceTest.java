@@ -37,7 +37,7 @@ class LeadResourceTest {
     static String lead(String email) {
         return """
                 {"firstName": "Ada", "lastName": "Lovelace", "email": "%s", "phone": "+44 20 7946 0000",
-                 "title": "CTO", "company": "Analytical Engines Ltd", "source": "WEB_FORM"}""".formatted(email);
+                 "title": "CTO", "company": {"name": "Analytical Engines Ltd"}, "source": "WEB_FORM"}""".formatted(email);
     }
 
     static String unique(String prefix) {
@@ -69,7 +69,7 @@ class LeadResourceTest {
                 .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo(id))
                 .body("firstName", equalTo("Ada"))
-                .body("company", equalTo("Analytical Engines Ltd"))
+                .body("company.name", equalTo("Analytical Engines Ltd"))
                 .body("createdAt", equalTo(created.<String>path("createdAt")));
     }
 

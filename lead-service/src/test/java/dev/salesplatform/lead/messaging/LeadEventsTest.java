@@ -33,7 +33,7 @@ class LeadEventsTest {
         String id = given().header("Authorization", TestTokens.bearer(SDR, "sdr"))
                 .contentType(ContentType.JSON)
                 .body("""
-                        {"firstName": "Grace", "lastName": "Hopper", "email": "%s", "company": "Navy",
+                        {"firstName": "Grace", "lastName": "Hopper", "email": "%s", "company": {"name": "Navy"},
                          "source": "EVENT"}""".formatted(email))
                 .when().post("/api/v1/leads")
                 .then().statusCode(201).extract().path("id");

@@ -38,7 +38,7 @@ public final class Info {
         return "curl -i -X POST http://" + StackSpec.HOST + ":8080/api/v1/leads \\\n"
                 + "    -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n"
                 + "    -d '{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
-                + "\"company\":\"Analytical Engines Ltd\",\"source\":\"WEB_FORM\"}'";
+                + "\"company\":{\"name\":\"Analytical Engines Ltd\"},\"source\":\"WEB_FORM\"}'";
     }
 
     public static String text(boolean infraOnly) {

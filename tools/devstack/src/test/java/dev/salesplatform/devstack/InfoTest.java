@@ -41,7 +41,7 @@ class InfoTest {
         assertTrue(out.contains("-X POST http://127.0.0.1:8080/api/v1/leads"), out);
         assertTrue(out.contains("Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl"), out);
         assertTrue(out.contains("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
-                + "\"company\":\"Analytical Engines Ltd\",\"source\":\"WEB_FORM\"}"), out);
+                + "\"company\":{\"name\":\"Analytical Engines Ltd\"},\"source\":\"WEB_FORM\"}"), out);
     }
 
     @Test

@@ -16,13 +16,20 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Records events in the outbox table through the caller's current Hibernate Reactive session, so
- * the event commits or rolls back with the change it describes. {@link OutboxRelay} publishes it.
+ * the event commits or rolls back with the change it describes. {@link OutboxRelay} publishes it;
+ * {@link EventHistory} keeps it as the aggregate's history.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at)"
-            + " VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6)";
+    /** One statement writes the outbox row and the history row: both or neither. */
+    private static final String INSERT = """
+            WITH event AS (
+                INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at)
+                VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6)
+                RETURNING id, aggregate_type, aggregate_id, type, payload, created_at)
+            INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
+            SELECT id, aggregate_type, aggregate_id, type, ?7, created_at, payload FROM event""";
 
     @Inject
     ObjectMapper mapper;
@@ -38,6 +45,7 @@ public class Outbox {
                         .setParameter(4, event.type())
                         .setParameter(5, payload)
                         .setParameter(6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                        .setParameter(7, event.actorId())
                         .executeUpdate())
                 .replaceWith(id);
     }

@@ -18,7 +18,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -60,42 +59,30 @@ public class ProblemMappers {
                 "The request has " + errors.size() + " invalid field(s)", path(uri), errors, null)).build();
     }
 
+    // One method per Jackson type: the framework's own mappers for the specific types must not win.
     @ServerExceptionMapper(priority = 1)
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
-        return respond(new Problem("validation", "Invalid input", 400,
-                "Field '" + field + "' is not accepted here", path(uri),
-                List.of(new Problem.FieldError(field, "unknown or not settable field")), null)).build();
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String message = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? "must be one of " + List.of(e.getTargetType().getEnumConstants())
-                : "has the wrong format";
-        return respond(new Problem("validation", "Invalid input", 400, "Field '" + field + "' " + message,
-                path(uri), List.of(new Problem.FieldError(field, message)), null)).build();
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
-        if (field.isEmpty()) {
-            return malformed(uri, "The request body does not have the expected shape");
-        }
-        return respond(new Problem("validation", "Invalid input", 400, "Field '" + field + "' has the wrong type",
-                path(uri), List.of(new Problem.FieldError(field, "has the wrong type")), null)).build();
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonParse(JsonParseException e, UriInfo uri) {
-        return malformed(uri, "The request body is not valid JSON");
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return malformed(uri, "The request body could not be read as JSON");
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -121,9 +108,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        if (e.getCause() instanceof JsonProcessingException) {
+        if (e.getCause() instanceof JsonProcessingException json) {
             // The JSON reader reports a body it cannot parse as a plain 400.
-            return malformed(uri, "The request body is not valid JSON");
+            return problem(JsonProblems.of(json), uri);
         }
         Response.ResponseBuilder response = respond(webProblem(status, path(uri)));
         copyHeader(original, response, "Allow");
@@ -159,10 +146,6 @@ public class ProblemMappers {
         };
     }
 
-    private Response malformed(UriInfo uri, String detail) {
-        return respond(new Problem("malformed-body", "Malformed request body", 400, detail, path(uri), null, null))
-                .build();
-    }
 
     private Response unauthorized(UriInfo uri, HttpHeaders headers) {
         boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
@@ -223,20 +206,5 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() && !parameterSeen ? path.toString() : String.join(".", names);
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

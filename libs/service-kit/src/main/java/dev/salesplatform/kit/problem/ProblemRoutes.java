@@ -1,7 +1,10 @@
 package dev.salesplatform.kit.problem;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.http.LargeBodyRoute;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +22,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Problem details for what fails before the REST layer: a path no route serves, and failures of
  * the HTTP layer itself such as a body over the size limit (413).
+ * <p>
+ * Body limits: {@code salesplatform.http.max-body-size} everywhere, more on the paths of
+ * {@link LargeBodyRoute} beans; {@code quarkus.http.limits.max-body-size} is only the ceiling above them all.
  */
 @ApplicationScoped
 public class ProblemRoutes {
@@ -24,23 +32,57 @@ public class ProblemRoutes {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    @ConfigProperty(name = "salesplatform.http.max-body-size", defaultValue = "1M")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize transportMaxBodySize;
+
+    @Inject
+    Instance<LargeBodyRoute> largeBodyRoutes;
+
+    private List<LargeBodyRoute> largeBodies = List.of();
+
     void register(@Observes Router router) {
+        largeBodies = largeBodyRoutes.stream().toList();
+        for (LargeBodyRoute route : largeBodies) {
+            if (route.maxBodySize() > transportMaxBodySize.asLongValue()) {
+                throw new IllegalStateException("The body limit of " + route.path()
+                        + " is above quarkus.http.limits.max-body-size; raise that ceiling");
+            }
+        }
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+        // After Quarkus' own limit handler (order -2), which sets the transport ceiling for bodies without a length.
+        router.route().order(-1).handler(this::limitUndeclaredBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, 404));
     }
 
     /** A declared length over the limit is refused before the body is read. */
     private void rejectOversizedBody(RoutingContext ctx) {
-        if (declaredLength(ctx) > maxBodySize.asLongValue()) {
+        if (declaredLength(ctx) > limitFor(ctx.request().path())) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             write(ctx, 413);
             return;
         }
         ctx.next();
+    }
+
+    /** A body without a declared length (chunked) is cut off by the REST layer's reader at the path's limit. */
+    private void limitUndeclaredBody(RoutingContext ctx) {
+        if (declaredLength(ctx) < 0) {
+            ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limitFor(ctx.request().path()));
+        }
+        ctx.next();
+    }
+
+    private long limitFor(String path) {
+        for (LargeBodyRoute route : largeBodies) {
+            if (path != null && (path.equals(route.path()) || path.startsWith(route.path() + "/"))) {
+                return route.maxBodySize();
+            }
+        }
+        return maxBodySize.asLongValue();
     }
 
     private static long declaredLength(RoutingContext ctx) {

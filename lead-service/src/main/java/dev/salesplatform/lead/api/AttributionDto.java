@@ -1,0 +1,14 @@
+package dev.salesplatform.lead.api;
+
+import jakarta.validation.constraints.Size;
+
+/** Marketing attribution: where the lead came from, as the marketing tool saw it. */
+public record AttributionDto(
+        @Size(max = 200) String utmSource,
+        @Size(max = 200) String utmMedium,
+        @Size(max = 200) String utmCampaign,
+        @Size(max = 200) String utmTerm,
+        @Size(max = 200) String utmContent,
+        @Size(max = 2000) String landingPage,
+        @Size(max = 2000) String referrer) {
+}

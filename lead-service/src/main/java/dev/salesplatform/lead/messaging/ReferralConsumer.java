@@ -1,0 +1,65 @@
+package dev.salesplatform.lead.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.kit.messaging.IdempotentConsumer;
+import dev.salesplatform.kit.messaging.InvalidEventException;
+import dev.salesplatform.lead.api.CompanyDto;
+import dev.salesplatform.lead.api.CreateLeadRequest;
+import dev.salesplatform.lead.domain.LeadSource;
+import dev.salesplatform.lead.persistence.LeadService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Closes the loop from retention to prospecting: a customer's referral ({@code customer.referral-made.v1})
+ * becomes a REFERRAL lead, once per referral. A referral of someone who already is an open lead adds
+ * no second lead.
+ */
+@ApplicationScoped
+public class ReferralConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
+    static final String CONSUMER = "lead.customer-events";
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    LeadService leads;
+
+    @Inject
+    Validator validator;
+
+    @Incoming("customer-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.apply(CONSUMER, record, this::onEvent);
+    }
+
+    Uni<Void> onEvent(CloudEvent event) {
+        if (!"customer.referral-made.v1".equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        String referralId = event.text("referralId");
+        String customerId = event.text("customerId");
+        String note = event.optionalText("note");
+        CreateLeadRequest lead = new CreateLeadRequest(event.text("contactFirstName"), event.text("contactLastName"),
+                event.text("contactEmail"), event.optionalText("contactPhone"), event.optionalText("contactTitle"),
+                new CompanyDto(event.optionalText("companyName"), null, null, null), LeadSource.REFERRAL, null, null,
+                "Referred by customer " + customerId + (note == null ? "" : ": " + note));
+        if (!validator.validate(lead).isEmpty()) {
+            throw new InvalidEventException("referral " + referralId + " lacks a usable contact");
+        }
+        return leads.createReferral(referralId, lead, event.text("actorId")).invoke(leadId -> {
+            if (leadId == null) {
+                LOG.infof("Referral %s names an existing open lead; no new lead", referralId);
+            }
+        }).replaceWithVoid();
+    }
+}
