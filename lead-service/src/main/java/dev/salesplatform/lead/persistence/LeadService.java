@@ -258,11 +258,13 @@ public class LeadService {
     @WithTransaction
     public Uni<LeadResponse> reopen(UUID id, Actor actor) {
         return load(id).chain(lead -> {
-            lead.status = LeadStateMachine.next(lead.status, LeadCommand.REOPEN);
+            LeadStatus reopened = LeadStateMachine.next(lead.status, LeadCommand.REOPEN);
+            // Look for another open lead before changing this one: the query would flush the change first.
             return leads.findOpenByEmail(lead.email).chain(other -> {
                 if (other != null) {
                     return Uni.createFrom().failure(duplicate(other.id));
                 }
+                lead.status = reopened;
                 DisqualifyReason previousReason = lead.disqualifyReason;
                 lead.disqualifyReason = null;
                 lead.disqualifyNote = null;
@@ -303,16 +305,16 @@ public class LeadService {
     }
 
     private Uni<Lead> update(Lead lead, CreateLeadRequest fields, String actorId) {
-        Map<String, Object> changes = LeadFields.apply(fields, lead);
-        if (changes.isEmpty()) {
-            return Uni.createFrom().item(lead);
-        }
-        touch(lead);
-        return activities.allOf(lead.id)
-                .invoke(all -> rescore(lead, all))
-                .chain(() -> flushUnique(lead))
-                .chain(() -> events.updated(lead, actorId, changes))
-                .replaceWith(lead);
+        // Activities are read before the lead changes: the query would flush the change early.
+        return activities.allOf(lead.id).chain(all -> {
+            Map<String, Object> changes = LeadFields.apply(fields, lead);
+            if (changes.isEmpty()) {
+                return Uni.createFrom().item(lead);
+            }
+            touch(lead);
+            rescore(lead, all);
+            return flushUnique(lead).chain(() -> events.updated(lead, actorId, changes)).replaceWith(lead);
+        });
     }
 
     /** Flushes now, so that a concurrent duplicate email surfaces here as 409 and the new version is known. */

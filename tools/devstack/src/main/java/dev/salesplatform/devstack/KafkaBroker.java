@@ -167,7 +167,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void format(Path libs, Path config, Path log) throws IOException {
         Process format = javaProcess(libs, List.of(), List.of("kafka.tools.StorageTool", "format", "--standalone",
-                "--ignore-formatted", "-t", randomClusterId(), "-c", config.toString()), config.getParent(), log);
+                "--ignore-formatted", "--cluster-id=" + randomClusterId(), "-c", config.toString()), config.getParent(), log);
         try {
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed:\n" + Files.readString(log));
@@ -219,6 +219,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
     }
 
+    /** Base64url, so it may start with '-': always pass it as {@code --cluster-id=<id>}, never as a separate argument. */
     private static String randomClusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16);
