@@ -54,4 +54,32 @@ class LeadEventsTest {
         assertEquals(0, payload.get("aggregateVersion").asLong());
         assertEquals(1, records.stream().filter(r -> id.equals(r.key())).count(), "published exactly once");
     }
+
+    @Test
+    void everyLeadEventMatchesTheCatalogue() {
+        UUID manager = UUID.fromString("00000000-0000-7000-8000-000000000006");
+        String token = TestTokens.bearer(manager, "sales-manager");
+        String id = given().header("Authorization", token).contentType(ContentType.JSON)
+                .body("{\"firstName\": \"Cat\", \"lastName\": \"Alogue\", \"email\": \"cat-" + UUID.randomUUID()
+                        + "@example.com\", \"source\": \"PARTNER\"}")
+                .when().post("/api/v1/leads").then().statusCode(201).extract().path("id");
+        String base = "/api/v1/leads/" + id;
+        given().header("Authorization", token).header("If-Match", "\"0\"").contentType("application/merge-patch+json")
+                .body("{\"title\": \"Owner\"}").when().patch(base).then().statusCode(200);
+        given().header("Authorization", token).contentType(ContentType.JSON).body("{\"ownerId\": \"" + SDR + "\"}")
+                .when().post(base + "/assign").then().statusCode(200);
+        given().header("Authorization", token).contentType(ContentType.JSON).body("{\"reason\": \"UNRESPONSIVE\"}")
+                .when().post(base + "/disqualify").then().statusCode(200);
+        given().header("Authorization", token).contentType(ContentType.JSON).body("{}")
+                .when().post(base + "/reopen").then().statusCode(200);
+
+        List<String> expected = List.of("lead.created.v1", "lead.updated.v1", "lead.assigned.v1",
+                "lead.disqualified.v1", "lead.reopened.v1");
+        List<ConsumerRecord<String, String>> events = TopicReader.readUntil("sales.lead.events",
+                        read -> read.stream().filter(r -> id.equals(r.key())).count() >= expected.size(),
+                        Duration.ofSeconds(30))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(expected, events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        events.forEach(EventCatalogue::assertMatches);
+    }
 }

@@ -1,0 +1,59 @@
+package dev.salesplatform.lead.api;
+
+import static dev.salesplatform.lead.api.LeadApi.SAM;
+import static dev.salesplatform.lead.api.LeadApi.SARA;
+import static dev.salesplatform.lead.api.LeadApi.create;
+import static dev.salesplatform.lead.api.LeadApi.email;
+import static dev.salesplatform.lead.api.LeadApi.get;
+import static dev.salesplatform.lead.api.LeadApi.leadJson;
+import static dev.salesplatform.lead.api.LeadApi.manager;
+import static dev.salesplatform.lead.api.LeadApi.sdr;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With a rotation configured, leads nobody claimed go to the SDRs in turn; an SDR's own lead stays theirs. */
+@QuarkusTest
+@TestProfile(RoundRobinAssignmentTest.TwoSdrs.class)
+@WithTestResource(PlatformTestResource.class)
+class RoundRobinAssignmentTest {
+
+    public static class TwoSdrs implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("salesplatform.leads.round-robin-sdrs", SARA + "," + SAM);
+        }
+    }
+
+    @Test
+    void unclaimedLeadsGoToTheSdrsInTurn() {
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = create(manager(), leadJson(email("rr")));
+            owners.add(get(manager(), "/api/v1/leads/" + id).extract().path("ownerId"));
+        }
+        UUID own = UUID.randomUUID();
+        String sdrs = create(sdr(own), leadJson(email("rr-own")));
+        get(manager(), "/api/v1/leads/" + sdrs).body("ownerId", equalTo(own.toString()));
+        String integrations = create(TestTokens.bearer(LeadApi.INTEGRATION, "integration"), leadJson(email("rr-int")));
+        owners.add(get(manager(), "/api/v1/leads/" + integrations).extract().path("ownerId"));
+
+        assertEquals(List.of(SARA.toString(), SAM.toString(), SARA.toString(), SAM.toString()), owners);
+        get(manager(), "/api/v1/leads/" + integrations + "/history")
+                .body("items.type", equalTo(List.of("lead.created.v1", "lead.assigned.v1")))
+                .body("items[1].data.method", equalTo("ROUND_ROBIN"));
+    }
+}
