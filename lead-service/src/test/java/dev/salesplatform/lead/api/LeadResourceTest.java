@@ -126,8 +126,16 @@ class LeadResourceTest {
 
     @Test
     void listFiltersByStatus() {
+        UUID owner = UUID.randomUUID();
+        String id = given().header("Authorization", TestTokens.bearer(owner, "sdr"))
+                .contentType(ContentType.JSON).body(lead(unique("status")))
+                .when().post("/api/v1/leads").then().statusCode(201).extract().path("id");
         given().header("Authorization", TestTokens.bearer(MANAGER, "sales-manager"))
-                .queryParam("status", "HANDED_OFF")
+                .queryParam("owner", owner).queryParam("status", "NEW")
+                .when().get("/api/v1/leads")
+                .then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        given().header("Authorization", TestTokens.bearer(MANAGER, "sales-manager"))
+                .queryParam("owner", owner).queryParam("status", "HANDED_OFF")
                 .when().get("/api/v1/leads")
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
