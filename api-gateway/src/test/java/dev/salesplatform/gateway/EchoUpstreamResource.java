@@ -19,6 +19,8 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     /** Answers only after {@link #SLOW_DELAY}, far beyond the gateway's upstream timeout in tests. */
     static final String SLOW_PATH = "/api/v1/deals/slow";
+    /** Answers with hop-by-hop headers that must not reach the client. */
+    static final String HOP_BY_HOP_PATH = "/api/v1/leads/hop-by-hop";
     /** Answers 409 with a problem of the upstream's own. */
     static final String CONFLICT_PATH = "/api/v1/renewals/conflict";
     static final String UPSTREAM_TIMEOUT = "1s";
@@ -51,6 +53,11 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     private void answer(HttpServerRequest request) {
         request.body().onSuccess(body -> {
+            if (request.path().equals(HOP_BY_HOP_PATH)) {
+                request.response().putHeader("Connection", "close").putHeader("Keep-Alive", "timeout=5")
+                        .putHeader("Content-Type", "application/json").end("{\"ok\":true}");
+                return;
+            }
             if (request.path().equals(CONFLICT_PATH)) {
                 request.response().setStatusCode(409)
                         .putHeader("Content-Type", "application/problem+json")

@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -154,6 +159,18 @@ class GatewayTest {
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .body("type", is("https://salesplatform.dev/problems/conflict"))
                 .body("detail", is("Renewal already closed."));
+    }
+
+    @Test
+    void dropsTheUpstreamsHopByHopHeadersSoHttp2ClientsCanReadTheAnswer() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + EchoUpstreamResource.HOP_BY_HOP_PATH))
+                        .header("Authorization", TestTokens.bearer(UUID.randomUUID(), "sdr")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"ok\":true}", response.body());
+        assertTrue(response.headers().firstValue("keep-alive").isEmpty());
     }
 
     @Test

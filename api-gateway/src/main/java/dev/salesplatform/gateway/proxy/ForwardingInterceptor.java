@@ -2,6 +2,7 @@ package dev.salesplatform.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
@@ -9,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.salesplatform.gateway.problem.Problem;
 import dev.salesplatform.gateway.requestid.RequestIdHandler;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
@@ -24,6 +26,9 @@ import io.vertx.httpproxy.ProxyResponse;
 final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+
+    private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection",
+            "Proxy-Authenticate", "TE", "Trailer", "Upgrade");
 
     private final Origin origin;
 
@@ -44,6 +49,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             request.putHeader("X-Forwarded-Host", authority.toString());
         }
         return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(request, failure)));
+    }
+
+    /**
+     * Hop-by-hop headers describe the upstream connection, not the answer: forwarding them breaks
+     * HTTP/2 clients (a {@code connection} header is a protocol error there).
+     */
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        MultiMap headers = context.response().headers();
+        HOP_BY_HOP.forEach(headers::remove);
+        return context.sendResponse();
     }
 
     private ProxyResponse problemResponse(ProxyRequest request, Throwable failure) {
