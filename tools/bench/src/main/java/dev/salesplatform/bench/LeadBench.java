@@ -48,7 +48,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LeadBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as integrators' and browsers' API calls are (no cleartext HTTP/2 upgrade). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String gateway = setting("bench.gateway", "http://127.0.0.1:8080");
     private final String leadService = setting("bench.leadService", "http://127.0.0.1:8081");
