@@ -37,6 +37,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import dev.salesplatform.kit.problem.JsonProblems;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.lead.domain.ImportColumn;
@@ -223,7 +224,7 @@ public class LeadImportParser {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return new ImportRowError(row, null, "is not a lead object");
         }
-        String field = path(mapping);
+        String field = JsonProblems.path(mapping);
         if (mapping instanceof UnrecognizedPropertyException) {
             return new ImportRowError(row, field, "is not a known field");
         }
@@ -243,20 +244,6 @@ public class LeadImportParser {
                 ? "has the wrong type" : "has the wrong format");
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
 
     /** The parser's own words, without the location details that name internal types. */
     private static String reason(IOException e) {

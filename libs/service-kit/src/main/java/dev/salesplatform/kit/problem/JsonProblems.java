@@ -40,8 +40,8 @@ public final class JsonProblems {
         return ProblemException.invalidField(field, message);
     }
 
-    /** "company.employees", "items[2].price". */
-    static String path(JsonMappingException e) {
+    /** The JSON path of the value at fault: "company.employees", "items[2].price". */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
