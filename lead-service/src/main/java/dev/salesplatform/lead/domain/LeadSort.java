@@ -13,10 +13,6 @@ public enum LeadSort {
         this.parameter = parameter;
     }
 
-    public String parameter() {
-        return parameter;
-    }
-
     public boolean descending() {
         return parameter.startsWith("-");
     }

@@ -38,8 +38,4 @@ public final class LeadStateMachine {
     public static LeadStatus next(LeadStatus current, LeadCommand command) {
         return next(current, command, false);
     }
-
-    public static boolean isOpen(LeadStatus status) {
-        return OPEN.contains(status);
-    }
 }
