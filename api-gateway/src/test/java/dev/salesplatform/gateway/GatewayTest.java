@@ -10,10 +10,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
@@ -171,6 +174,22 @@ class GatewayTest {
         assertEquals(200, response.statusCode());
         assertEquals("{\"ok\":true}", response.body());
         assertTrue(response.headers().firstValue("keep-alive").isEmpty());
+    }
+
+    @Test
+    void forwardsAStreamedBodyEvenWhenTheClientOffersACleartextHttp2Upgrade() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String csv = "firstName,lastName\nAda,Lovelace\n";
+        HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/lead-imports"))
+                        .header("Authorization", TestTokens.bearer(UUID.randomUUID(), "integration"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals(csv, JsonPath.from(response.body()).getString("body"));
     }
 
     @Test
