@@ -35,6 +35,7 @@ import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.outbox.EventHistory;
@@ -67,7 +68,7 @@ public class LeadResource {
     LeadService leads;
 
     @Inject
-    LeadPatch patches;
+    MergePatch patches;
 
     @Inject
     Caller caller;
@@ -145,12 +146,12 @@ public class LeadResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes(LeadPatch.MEDIA_TYPE)
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Edit a lead (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
             + "read. Only the fields of CreateLead can be edited; owner, status and score are changed by commands. "
             + "Emits lead.updated.v1 with the changed fields.")
-    @RequestBody(content = @Content(mediaType = LeadPatch.MEDIA_TYPE, schema = @Schema(implementation = CreateLeadRequest.class),
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = CreateLeadRequest.class),
             example = "{\"title\": \"VP Engineering\", \"company\": {\"employees\": 250}, \"phone\": null}"))
     @APIResponse(responseCode = "200", description = "The edited lead, with its new ETag",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
@@ -163,7 +164,7 @@ public class LeadResource {
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull JsonNode patch) {
         UUID leadId = Ids.parse(id, "id");
-        return leads.edit(leadId, ifMatch, current -> patches.apply(current, patch), actor())
+        return leads.edit(leadId, ifMatch, current -> patches.apply(current, patch, CreateLeadRequest.class), actor())
                 .map(LeadResource::withETag);
     }
 

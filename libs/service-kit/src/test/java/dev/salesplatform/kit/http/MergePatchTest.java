@@ -1,4 +1,4 @@
-package dev.salesplatform.lead.api;
+package dev.salesplatform.kit.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** RFC 7386's own examples (appendix A) against the merge. */
-class LeadPatchTest {
+class MergePatchTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     static void check(String target, String patch, String result) throws Exception {
-        JsonNode merged = LeadPatch.merge(JSON.readTree(target), JSON.readTree(patch));
+        JsonNode merged = MergePatch.merge(JSON.readTree(target), JSON.readTree(patch));
         assertEquals(JSON.readTree(result), merged, target + " + " + patch);
     }
 

@@ -1,4 +1,4 @@
-package dev.salesplatform.lead.api;
+package dev.salesplatform.kit.http;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -19,12 +19,12 @@ import dev.salesplatform.kit.problem.JsonProblems;
 import dev.salesplatform.kit.problem.ProblemException;
 
 /**
- * JSON Merge Patch (RFC 7386) on a lead's editable fields: members replace, null removes, objects
- * merge. The result is read with the same rules as a create (unknown or not-settable fields are 400)
- * and validated like one.
+ * JSON Merge Patch (RFC 7386) on a record's editable fields: members replace, null removes, objects
+ * merge. The result is read with the same rules as a create body (unknown or not-settable fields
+ * are 400, naming the field) and validated like one.
  */
 @ApplicationScoped
-public class LeadPatch {
+public class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
@@ -34,18 +34,17 @@ public class LeadPatch {
     @Inject
     Validator validator;
 
-    public CreateLeadRequest apply(CreateLeadRequest current, JsonNode patch) {
+    public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("A merge patch must be a JSON object");
         }
-        JsonNode merged = merge(mapper.valueToTree(current), patch);
-        CreateLeadRequest result;
+        T result;
         try {
-            result = mapper.treeToValue(merged, CreateLeadRequest.class);
+            result = mapper.treeToValue(merge(mapper.valueToTree(current), patch), type);
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         }
-        Set<ConstraintViolation<CreateLeadRequest>> violations = validator.validate(result);
+        Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }

@@ -1,0 +1,15 @@
+package dev.salesplatform.deal.api;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** The contract a won deal signs: what customer-success onboards. */
+public record ContractDto(
+        @NotNull LocalDate startDate,
+        @NotNull @Min(1) @Max(120) Integer termMonths,
+        @NotNull @Valid MoneyDto monthlyRecurringRevenue) {
+}

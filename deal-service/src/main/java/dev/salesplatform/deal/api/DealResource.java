@@ -1,0 +1,249 @@
+package dev.salesplatform.deal.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.salesplatform.deal.domain.Actor;
+import dev.salesplatform.deal.persistence.DealSearch;
+import dev.salesplatform.deal.persistence.DealService;
+import dev.salesplatform.kit.http.ETags;
+import dev.salesplatform.kit.http.IdempotentRequests;
+import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.MergePatch;
+import dev.salesplatform.kit.http.Page;
+import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.problem.Problem;
+import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/deals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deals", description = "Closing: deals through pipeline stages to won or lost")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DealResource {
+
+    private static final String WORKERS = "Roles: account-executive (own deals only), sales-manager, admin.";
+    private static final String READERS = "Roles: account-executive (own deals only), sales-specialist (read-only), "
+            + "sales-manager, admin.";
+
+    @Inject
+    DealService deals;
+
+    @Inject
+    MergePatch patches;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @POST
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Open a deal", description = "Roles: account-executive (becomes the owner), sales-manager and "
+            + "admin (may name an owner). Starts in the first stage of the pipeline (default: the default pipeline); "
+            + "stage and status cannot be set (400). Emits deal.created.v1. Send Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "409", description = "The same Idempotency-Key is still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(
+            @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull CreateDealRequest request) {
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
+                () -> deals.create(request, actor).map(deal -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/deals/" + deal.id())
+                        .header(HttpHeaders.ETAG, ETags.of(deal.version()))
+                        .entity(deal)
+                        .build()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Read a deal", description = READERS + " ETag carries the version.")
+    @APIResponse(responseCode = "200", description = "The deal",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") String id) {
+        return deals.find(Ids.parse(id, "id"), actor()).map(DealResource::withETag);
+    }
+
+    @GET
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "List and search deals", description = READERS + " An account executive sees only their own "
+            + "deals. Filters combine; q matches name and company (case-insensitive). Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of deals")
+    public Uni<Page<DealResponse>> list(
+            @Parameter(description = "Only deals in this stage (code)") @QueryParam("stage") String stage,
+            @Parameter(description = "Only deals of this owner (user id)") @QueryParam("owner") String owner,
+            @Parameter(description = "Only deals in this pipeline") @QueryParam("pipeline") String pipeline,
+            @Parameter(description = "Expected to close on or after (ISO-8601 date)")
+            @QueryParam("expectedCloseFrom") String expectedCloseFrom,
+            @Parameter(description = "Expected to close on or before (ISO-8601 date)")
+            @QueryParam("expectedCloseTo") String expectedCloseTo,
+            @Parameter(description = "Free text on name and company (2 to 100 characters)") @QueryParam("q") String q,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && (text.length() < 2 || text.length() > 100)) {
+            throw ProblemException.invalidField("q", "must be 2 to 100 characters");
+        }
+        String stageCode = stage == null || stage.isBlank() ? null : stage.strip();
+        if (stageCode != null && stageCode.length() > 40) {
+            throw ProblemException.invalidField("stage", "must be a stage code");
+        }
+        DealSearch search = new DealSearch(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
+                pipeline == null ? null : Ids.parse(pipeline, "pipeline"), date(expectedCloseFrom, "expectedCloseFrom"),
+                date(expectedCloseTo, "expectedCloseTo"), text);
+        return deals.search(search, PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Edit a deal (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
+            + "read. Name, company, contact, amount and expected close date can be edited; stage, owner and status "
+            + "are changed by commands (400 here). Emits deal.updated.v1 with the changed fields.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = DealFields.class),
+            example = "{\"amount\": {\"amount\": \"52000.00\", \"currency\": \"EUR\"}, \"expectedCloseDate\": \"2027-04-30\"}"))
+    @APIResponse(responseCode = "200", description = "The edited deal, with its new ETag",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is closed (currentStage says where)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The deal changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @NotNull JsonNode patch) {
+        return deals.edit(Ids.parse(id, "id"), ifMatch, current -> patches.apply(current, patch, DealFields.class), actor())
+                .map(DealResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/stage")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Move a deal to another stage", description = WORKERS + " Any open stage of the deal's "
+            + "pipeline; closed stages are reached by win or lose. Emits deal.stage-changed.v1 with from, to and the "
+            + "seconds spent in the previous stage.")
+    @APIResponse(responseCode = "200", description = "The deal in its new stage",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is closed, the target stage is closed, or the deal is "
+            + "already there (currentStage says where it is)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> moveStage(@PathParam("id") String id, @Valid @NotNull MoveStageRequest request) {
+        return deals.moveStage(Ids.parse(id, "id"), request.stage().strip(), actor()).map(DealResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/win")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Win a deal", description = WORKERS + " An open deal moves to its pipeline's won stage with "
+            + "the final amount and the contract (start date, 1 to 120 months, monthly recurring revenue), all in the "
+            + "deal's currency. Emits deal.won.v1, from which customer-success onboards the customer.")
+    @APIResponse(responseCode = "200", description = "The won deal",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
+        return deals.win(Ids.parse(id, "id"), request, actor()).map(DealResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/lose")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Lose a deal", description = WORKERS + " An open deal moves to its pipeline's lost stage with "
+            + "a reason (PRICE, COMPETITOR, NO_DECISION, TIMING, PRODUCT_FIT, OTHER) and optionally the competitor. "
+            + "Emits deal.lost.v1.")
+    @APIResponse(responseCode = "200", description = "The lost deal",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> lose(@PathParam("id") String id, @Valid @NotNull LoseRequest request) {
+        return deals.lose(Ids.parse(id, "id"), request, actor()).map(DealResource::withETag);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A deal's history", description = READERS + " Every event of the deal, oldest first: which "
+            + "event, who, when, and what it carried.")
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                @QueryParam("cursor") String cursor) {
+        return deals.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    private Actor actor() {
+        return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
+                caller.has(Caller.ACCOUNT_EXECUTIVE), caller.has(Caller.SALES_SPECIALIST));
+    }
+
+    private static Response withETag(DealResponse deal) {
+        return Response.ok(deal).header(HttpHeaders.ETAG, ETags.of(deal.version())).build();
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2027-03-31");
+        }
+    }
+}

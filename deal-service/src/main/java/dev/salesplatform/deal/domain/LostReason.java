@@ -1,0 +1,6 @@
+package dev.salesplatform.deal.domain;
+
+/** Why a deal was lost. */
+public enum LostReason {
+    PRICE, COMPETITOR, NO_DECISION, TIMING, PRODUCT_FIT, OTHER
+}

@@ -1,0 +1,10 @@
+package dev.salesplatform.deal.messaging;
+
+import java.util.UUID;
+
+import dev.salesplatform.deal.domain.LostReason;
+
+/** Payload of {@code deal.lost.v1}: a deal closed as lost, why, and to whom. */
+public record DealLostV1(UUID dealId, UUID leadId, UUID ownerId, LostReason reason, String competitor, MoneyV1 amount,
+                         UUID pipelineId, String from, String stage, long secondsInPreviousStage) {
+}

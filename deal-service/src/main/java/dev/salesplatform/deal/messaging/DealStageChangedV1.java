@@ -1,0 +1,9 @@
+package dev.salesplatform.deal.messaging;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** Payload of {@code deal.stage-changed.v1}: an open deal moved between stages. */
+public record DealStageChangedV1(UUID dealId, UUID ownerId, UUID pipelineId, String from, String to,
+                                 long secondsInPreviousStage, BigDecimal winProbability, MoneyV1 amount) {
+}

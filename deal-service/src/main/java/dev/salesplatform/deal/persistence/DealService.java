@@ -1,0 +1,269 @@
+package dev.salesplatform.deal.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.salesplatform.deal.api.CreateDealRequest;
+import dev.salesplatform.deal.api.DealFields;
+import dev.salesplatform.deal.api.DealResponse;
+import dev.salesplatform.deal.api.LoseRequest;
+import dev.salesplatform.deal.api.WinRequest;
+import dev.salesplatform.deal.domain.Actor;
+import dev.salesplatform.deal.domain.DealCommand;
+import dev.salesplatform.deal.domain.DealStateMachine;
+import dev.salesplatform.deal.domain.DealStatus;
+import dev.salesplatform.deal.messaging.DealEvents;
+import dev.salesplatform.kit.http.Cursor;
+import dev.salesplatform.kit.http.ETags;
+import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.Page;
+import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Deal use cases. Each write checks who may do it and what the deal's status allows, then commits
+ * the change and its event in one transaction.
+ */
+@ApplicationScoped
+public class DealService {
+
+    @Inject
+    DealRepository deals;
+
+    @Inject
+    PipelineRepository pipelines;
+
+    @Inject
+    PipelineStageRepository stages;
+
+    @Inject
+    DealEvents events;
+
+    @Inject
+    EventHistory history;
+
+    @WithTransaction
+    public Uni<DealResponse> create(CreateDealRequest request, Actor actor) {
+        UUID owner = request.ownerId() == null ? actor.id() : request.ownerId();
+        if (!owner.equals(actor.id()) && !actor.manager()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Only a manager can open a deal for another owner");
+        }
+        Uni<Pipeline> pipeline = request.pipelineId() == null ? pipelines.findDefault()
+                : pipelines.findById(request.pipelineId()).onItem().ifNull().failWith(() ->
+                        ProblemException.invalidField("pipelineId", "no such pipeline"));
+        return pipeline.chain(p -> insert(request.fields(), p.id, owner, null, actor.id().toString()));
+    }
+
+    /**
+     * Opens the deal of a handed-off lead in the default pipeline, at most once per lead; null when
+     * the lead already has its deal.
+     */
+    @WithTransaction
+    public Uni<DealResponse> createFromHandOff(UUID leadId, DealFields fields, UUID owner, String actorId) {
+        return deals.findByLead(leadId).chain(existing -> existing != null ? Uni.createFrom().nullItem()
+                : pipelines.findDefault().chain(p -> insert(fields, p.id, owner, leadId, actorId)));
+    }
+
+    @WithSession
+    public Uni<DealResponse> find(UUID id, Actor actor) {
+        return load(id).chain(deal -> {
+            if (!actor.canRead(deal.ownerId)) {
+                throw forbidden();
+            }
+            return withProbability(deal);
+        });
+    }
+
+    /** An account executive lists only their own deals; asking for another owner's is 403. */
+    @WithSession
+    public Uni<Page<DealResponse>> search(DealSearch search, PageRequest page, Actor actor) {
+        DealSearch effective = search;
+        if (!actor.readsAll()) {
+            if (search.owner() != null && !search.owner().equals(actor.id())) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "You can only list deals you own");
+            }
+            effective = new DealSearch(search.stage(), actor.id(), search.pipeline(), search.expectedCloseFrom(),
+                    search.expectedCloseTo(), search.text());
+        }
+        UUID after = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        return deals.search(effective, after, page.limit() + 1).chain(rows -> stages.all().map(all -> {
+            Map<String, BigDecimal> probabilities = new HashMap<>();
+            all.forEach(s -> probabilities.put(s.pipelineId + "/" + s.code, s.winProbability));
+            return Page.of(rows, page.limit(), deal -> Cursor.of(deal.id),
+                    deal -> DealMapping.response(deal, probabilities.get(deal.pipelineId + "/" + deal.stageCode)));
+        }));
+    }
+
+    /** Edits the caller-editable fields; {@code edit} turns the current fields into the new ones. */
+    @WithTransaction
+    public Uni<DealResponse> edit(UUID id, String ifMatch, UnaryOperator<DealFields> edit, Actor actor) {
+        return loadWorkable(id, actor).chain(deal -> {
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
+            ETags.requireMatch(ifMatch, deal.version);
+            Map<String, Object> changes = DealMapping.apply(edit.apply(DealMapping.editable(deal)), deal);
+            if (changes.isEmpty()) {
+                return withProbability(deal);
+            }
+            touch(deal);
+            return deals.flush().chain(() -> events.updated(deal, actor.id().toString(), changes))
+                    .chain(() -> withProbability(deal));
+        });
+    }
+
+    @WithTransaction
+    public Uni<DealResponse> moveStage(UUID id, String stageCode, Actor actor) {
+        return loadWorkable(id, actor).chain(deal -> stages.of(deal.pipelineId).chain(all -> {
+            PipelineStage target = all.stream().filter(s -> s.code.equals(stageCode)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalidField("stage", "must be a stage of the deal's pipeline: "
+                            + all.stream().filter(s -> !s.closed).map(s -> s.code).toList()));
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.MOVE_STAGE, target.closed);
+            if (target.code.equals(deal.stageCode)) {
+                throw ProblemException.conflict("same-stage", "Already in this stage",
+                        "The deal is already in stage " + deal.stageCode).with("currentStage", deal.stageCode);
+            }
+            String from = deal.stageCode;
+            Instant previousEnteredAt = deal.stageEnteredAt;
+            deal.stageCode = target.code;
+            deal.stageEnteredAt = touch(deal);
+            return deals.flush()
+                    .chain(() -> events.stageChanged(deal, actor.id().toString(), from, previousEnteredAt,
+                            target.winProbability))
+                    .replaceWith(() -> DealMapping.response(deal, target.winProbability));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<DealResponse> win(UUID id, WinRequest request, Actor actor) {
+        return close(id, actor, DealCommand.WIN, true, deal -> {
+            String currency = deal.currency;
+            if (!request.finalAmount().currency().equals(currency)) {
+                throw ProblemException.invalidField("finalAmount.currency", "must be the deal's currency " + currency);
+            }
+            if (!request.contract().monthlyRecurringRevenue().currency().equals(currency)) {
+                throw ProblemException.invalidField("contract.monthlyRecurringRevenue.currency",
+                        "must be the deal's currency " + currency);
+            }
+            deal.finalAmount = request.finalAmount().amount().setScale(2);
+            deal.finalCurrency = currency;
+            deal.contractStartDate = request.contract().startDate();
+            deal.contractTermMonths = request.contract().termMonths();
+            deal.mrrAmount = request.contract().monthlyRecurringRevenue().amount().setScale(2);
+            deal.mrrCurrency = currency;
+        }, events::won);
+    }
+
+    @WithTransaction
+    public Uni<DealResponse> lose(UUID id, LoseRequest request, Actor actor) {
+        return close(id, actor, DealCommand.LOSE, false, deal -> {
+            deal.lostReason = request.reason();
+            deal.lostCompetitor = request.competitor() == null || request.competitor().isBlank() ? null
+                    : request.competitor().strip();
+        }, events::lost);
+    }
+
+    @WithSession
+    public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page, Actor actor) {
+        return load(id).chain(deal -> {
+            if (!actor.canRead(deal.ownerId)) {
+                throw forbidden();
+            }
+            return history.page(DealEvents.AGGREGATE, id.toString(), page);
+        });
+    }
+
+    /** What a closing event needs besides the deal: who, from which stage, since when. */
+    @FunctionalInterface
+    private interface ClosingEvent {
+        Uni<Void> record(Deal deal, String actor, String from, Instant previousEnteredAt);
+    }
+
+    /**
+     * Wins or loses: {@code outcome} records the details on the deal, which then moves to its
+     * pipeline's won or lost stage.
+     */
+    private Uni<DealResponse> close(UUID id, Actor actor, DealCommand command, boolean won, Consumer<Deal> outcome,
+                                    ClosingEvent event) {
+        return loadWorkable(id, actor).chain(deal -> stages.of(deal.pipelineId).chain(all -> {
+            DealStatus next = DealStateMachine.next(deal.status, deal.stageCode, command);
+            outcome.accept(deal);
+            PipelineStage target = all.stream().filter(s -> s.closed && s.won == won).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("pipeline " + deal.pipelineId + " lacks a closing stage"));
+            String from = deal.stageCode;
+            Instant previousEnteredAt = deal.stageEnteredAt;
+            deal.status = next;
+            deal.stageCode = target.code;
+            deal.stageEnteredAt = touch(deal);
+            deal.closedAt = deal.updatedAt;
+            return deals.flush()
+                    .chain(() -> event.record(deal, actor.id().toString(), from, previousEnteredAt))
+                    .replaceWith(() -> DealMapping.response(deal, target.winProbability));
+        }));
+    }
+
+    private Uni<DealResponse> insert(DealFields fields, UUID pipelineId, UUID owner, UUID leadId, String createdBy) {
+        return stages.of(pipelineId).chain(all -> {
+            PipelineStage first = all.stream().filter(s -> !s.closed).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("pipeline " + pipelineId + " has no open stage"));
+            Instant now = now();
+            Deal deal = new Deal();
+            deal.id = UuidV7.next();
+            DealMapping.apply(fields, deal);
+            deal.pipelineId = pipelineId;
+            deal.stageCode = first.code;
+            deal.stageEnteredAt = now;
+            deal.status = DealStatus.OPEN;
+            deal.ownerId = owner;
+            deal.leadId = leadId;
+            deal.createdBy = createdBy;
+            deal.createdAt = now;
+            deal.updatedAt = now;
+            return deals.persist(deal).chain(() -> deals.flush())
+                    .chain(() -> events.created(deal, createdBy, first.winProbability))
+                    .replaceWith(() -> DealMapping.response(deal, first.winProbability));
+        });
+    }
+
+    private Uni<DealResponse> withProbability(Deal deal) {
+        return stages.of(deal.pipelineId).map(all -> DealMapping.response(deal, all.stream()
+                .filter(s -> s.code.equals(deal.stageCode)).map(s -> s.winProbability).findFirst().orElse(null)));
+    }
+
+    private Uni<Deal> load(UUID id) {
+        return deals.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Deal", id));
+    }
+
+    private Uni<Deal> loadWorkable(UUID id, Actor actor) {
+        return load(id).invoke(deal -> {
+            if (!actor.canWork(deal.ownerId)) {
+                throw forbidden();
+            }
+        });
+    }
+
+    private static ProblemException forbidden() {
+        return new ProblemException(403, "forbidden", "Forbidden", "You can only work deals you own");
+    }
+
+    private static Instant touch(Deal deal) {
+        deal.updatedAt = now();
+        return deal.updatedAt;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.salesplatform.deal.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command in every status, into open and closed stages: the allowed transitions exactly, the rest refused. */
+class DealStateMachineTest {
+
+    /** The expected status after the command (null: refused). */
+    static DealStatus expected(DealStatus from, DealCommand command, boolean targetClosed) {
+        if (from != DealStatus.OPEN) {
+            return null;
+        }
+        return switch (command) {
+            case EDIT -> DealStatus.OPEN;
+            case MOVE_STAGE -> targetClosed ? null : DealStatus.OPEN;
+            case WIN -> DealStatus.WON;
+            case LOSE -> DealStatus.LOST;
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void allowsExactlyTheDocumentedTransitions(boolean targetClosed) {
+        for (DealStatus from : DealStatus.values()) {
+            for (DealCommand command : DealCommand.values()) {
+                DealStatus to = expected(from, command, targetClosed);
+                String what = from + " " + command + (targetClosed ? " into a closed stage" : "");
+                if (to == null) {
+                    IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+                            () -> DealStateMachine.next(from, "SOME_STAGE", command, targetClosed), what);
+                    assertEquals(from, refused.current(), what);
+                    assertEquals("SOME_STAGE", refused.currentStage(), what);
+                    assertEquals(command, refused.command(), what);
+                } else {
+                    assertEquals(to, DealStateMachine.next(from, "SOME_STAGE", command, targetClosed), what);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DealStatus.class, names = {"WON", "LOST"})
+    void aClosedDealCannotBeWonOrLostAgain(DealStatus closed) {
+        assertThrows(IllegalTransitionException.class, () -> DealStateMachine.next(closed, "CLOSED", DealCommand.WIN));
+        assertThrows(IllegalTransitionException.class, () -> DealStateMachine.next(closed, "CLOSED", DealCommand.LOSE));
+    }
+}
