@@ -16,7 +16,8 @@ import io.restassured.response.Response;
 
 /**
  * Prospecting through the gateway with real Keycloak tokens: a marketing tool imports leads as
- * CSV, an SDR claims one and works it to the hand-off, and another SDR cannot touch it.
+ * CSV, an SDR claims one and works it to the hand-off, another SDR cannot touch it, and the
+ * account executive's deal appears by itself.
  */
 class LeadWorkE2eTest {
 
@@ -27,7 +28,7 @@ class LeadWorkE2eTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String integration = Stack.integrationToken();
         String csv = "firstName,lastName,email,title,companyName,companyEmployees,source\n"
-                + "Ada,Lovelace,ada-" + marker + "@example.com,CTO,Engines,120,MARKETING_AUTOMATION\n"
+                + "Ada,Lovelace,ada-" + marker + "@example.com,CTO,Engines-" + marker + ",120,MARKETING_AUTOMATION\n"
                 + "Bad,Row,not-an-email,,,,MARKETING_AUTOMATION\n"
                 + "Grace,Hopper,grace-" + marker + "@example.com,Director,Navy,6000,EVENT\n";
         String job = given().auth().oauth2(integration).contentType("text/csv").body(csv)
@@ -75,6 +76,20 @@ class LeadWorkE2eTest {
         given().auth().oauth2(sara).when().get(lead + "/history").then().statusCode(200)
                 .body("items.type", equalTo(List.of("lead.created.v1", "lead.assigned.v1", "lead.activity-logged.v1",
                         "lead.updated.v1", "lead.qualified.v1", "lead.handed-off.v1")));
+
+        // deal-service opens the account executive's deal from the hand-off event by itself.
+        String alex = Stack.userToken("alex.ae");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().auth().oauth2(alex).queryParam("q", "Engines-" + marker)
+                        .when().get(Stack.GATEWAY + "/api/v1/deals").then().statusCode(200)
+                        .extract().<List<String>>path("items.id").size() == 1);
+        given().auth().oauth2(alex).queryParam("q", "Engines-" + marker)
+                .when().get(Stack.GATEWAY + "/api/v1/deals").then()
+                .body("items[0].leadId", equalTo(found.get(0)))
+                .body("items[0].ownerId", equalTo(AE_ID))
+                .body("items[0].stage", equalTo("DISCOVERY"))
+                .body("items[0].amount.amount", equalTo("36000.00"))
+                .body("items[0].contact.email", equalTo("ada-" + marker + "@example.com"));
     }
 
     private static void assertOne(List<String> ids) {

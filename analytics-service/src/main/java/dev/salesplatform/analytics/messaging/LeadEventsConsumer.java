@@ -1,6 +1,7 @@
 package dev.salesplatform.analytics.messaging;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class LeadEventsConsumer {
 
     static final String CONSUMER = "analytics.lead-events";
+    static final Set<String> TYPES = Set.of("lead.created.v1");
 
     @Inject
     IdempotentConsumer consumer;
@@ -29,16 +31,14 @@ public class LeadEventsConsumer {
 
     @Incoming("lead-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, record, this::project);
+        return consumer.apply(CONSUMER, TYPES, record, this::project);
     }
 
+    /** A lead.created.v1 (the only type in {@link #TYPES} so far) becomes its lead fact. */
     Uni<Void> project(CloudEvent event) {
-        if ("lead.created.v1".equals(event.type())) {
-            String owner = event.optionalText("ownerId");
-            return leadFacts.recordCreated(uuid(event, "leadId"), Instant.parse(event.text("occurredAt")),
-                    event.text("source"), owner == null ? null : UUID.fromString(owner));
-        }
-        return Uni.createFrom().voidItem();
+        UUID owner = event.optionalText("ownerId") == null ? null : uuid(event, "ownerId");
+        return leadFacts.recordCreated(uuid(event, "leadId"), Instant.parse(event.text("occurredAt")),
+                event.text("source"), owner);
     }
 
     private static UUID uuid(CloudEvent event, String field) {

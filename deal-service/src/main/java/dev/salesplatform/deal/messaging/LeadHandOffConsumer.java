@@ -1,6 +1,7 @@
 package dev.salesplatform.deal.messaging;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class LeadHandOffConsumer {
 
     private static final Logger LOG = Logger.getLogger(LeadHandOffConsumer.class);
     static final String CONSUMER = "deal.lead-events";
+    static final String HANDED_OFF = "lead.handed-off.v1";
 
     @Inject
     IdempotentConsumer consumer;
@@ -44,13 +46,10 @@ public class LeadHandOffConsumer {
 
     @Incoming("lead-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, record, this::onEvent);
+        return consumer.apply(CONSUMER, Set.of(HANDED_OFF), record, this::onEvent);
     }
 
     Uni<Void> onEvent(CloudEvent event) {
-        if (!"lead.handed-off.v1".equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
         UUID leadId = uuid(event, event.text("leadId"));
         UUID owner = uuid(event, event.text("accountExecutiveId"));
         JsonNode value = event.data().path("estimatedValue");

@@ -1,5 +1,7 @@
 package dev.salesplatform.lead.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -27,6 +29,7 @@ public class ReferralConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
     static final String CONSUMER = "lead.customer-events";
+    static final String REFERRAL_MADE = "customer.referral-made.v1";
 
     @Inject
     IdempotentConsumer consumer;
@@ -39,13 +42,10 @@ public class ReferralConsumer {
 
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, record, this::onEvent);
+        return consumer.apply(CONSUMER, Set.of(REFERRAL_MADE), record, this::onEvent);
     }
 
     Uni<Void> onEvent(CloudEvent event) {
-        if (!"customer.referral-made.v1".equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
         String referralId = event.text("referralId");
         String customerId = event.text("customerId");
         String note = event.optionalText("note");

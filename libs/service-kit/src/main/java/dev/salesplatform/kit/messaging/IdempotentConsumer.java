@@ -1,12 +1,15 @@
 package dev.salesplatform.kit.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,8 +33,17 @@ public class IdempotentConsumer {
     @Inject
     ObjectMapper mapper;
 
-    public Uni<Void> apply(String consumer, ConsumerRecord<String, String> record,
+    /**
+     * Applies {@code effect} to the record's event once, if its type is one of {@code types}; other
+     * types are acknowledged at once, without a transaction (a consumer that reads a topic from its
+     * start skips most of it cheaply).
+     */
+    public Uni<Void> apply(String consumer, Set<String> types, ConsumerRecord<String, String> record,
                            Function<CloudEvent, Uni<Void>> effect) {
+        Header type = record.headers().lastHeader("ce_type");
+        if (type != null && !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return Uni.createFrom().voidItem();
+        }
         CloudEvent event;
         try {
             event = CloudEvent.from(record, mapper);
