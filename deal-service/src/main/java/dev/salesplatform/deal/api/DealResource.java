@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -57,9 +58,10 @@ import io.smallrye.mutiny.Uni;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DealResource {
 
-    private static final String WORKERS = "Roles: account-executive (own deals only), sales-manager, admin.";
-    private static final String READERS = "Roles: account-executive (own deals only), sales-specialist (read-only), "
-            + "sales-manager, admin.";
+    private static final String WORKERS = "Roles: account-executive and sales-specialist (deals they own or are on "
+            + "the team of), sales-manager, admin.";
+    private static final String READERS = WORKERS;
+    private static final String CLOSERS = "Roles: account-executive (deals they own only), sales-manager, admin.";
 
     @Inject
     DealService deals;
@@ -111,8 +113,10 @@ public class DealResource {
 
     @GET
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List and search deals", description = READERS + " An account executive sees only their own "
-            + "deals. Filters combine; q matches name and company (case-insensitive). Newest first; follow nextCursor.")
+    @Operation(summary = "List and search deals", description = READERS + " Account executives and sales specialists "
+            + "see only the deals they own or are on the team of. Filters combine; q matches name and company "
+            + "(case-insensitive); stale=true keeps open deals that stayed in their stage longer than the stage's limit. Newest first; "
+            + "follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of deals")
     public Uni<Page<DealResponse>> list(
             @Parameter(description = "Only deals in this stage (code)") @QueryParam("stage") String stage,
@@ -123,6 +127,9 @@ public class DealResource {
             @Parameter(description = "Expected to close on or before (ISO-8601 date)")
             @QueryParam("expectedCloseTo") String expectedCloseTo,
             @Parameter(description = "Free text on name and company (2 to 100 characters)") @QueryParam("q") String q,
+            @Parameter(description = "true: only open deals that stayed in their stage longer than its limit "
+                    + "(salesplatform.deals.stale-after per stage, e.g. DEMO 10 days; otherwise 14 days)")
+            @QueryParam("stale") String stale,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         String text = q == null || q.isBlank() ? null : q.strip();
@@ -135,14 +142,30 @@ public class DealResource {
         }
         DealSearch search = new DealSearch(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
                 pipeline == null ? null : Ids.parse(pipeline, "pipeline"), date(expectedCloseFrom, "expectedCloseFrom"),
-                date(expectedCloseTo, "expectedCloseTo"), text);
+                date(expectedCloseTo, "expectedCloseTo"), text, flag(stale, "stale"), null);
         return deals.search(search, PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Pipeline summary", description = "Roles: sales-manager, admin; account-executive (deals they "
+            + "own only; another owner is 403). Per pipeline stage and currency: number of deals, their amount, and the "
+            + "weighted amount (amount x the stage's win probability, rounded half-even to cents). Optional filters: "
+            + "pipeline, owner.")
+    @APIResponse(responseCode = "200", description = "One row per pipeline, stage and currency, in stage order",
+            content = @Content(schema = @Schema(implementation = DealSummaryResponse.class)))
+    public Uni<DealSummaryResponse> summary(
+            @Parameter(description = "Only deals in this pipeline") @QueryParam("pipeline") String pipeline,
+            @Parameter(description = "Only deals of this owner (user id)") @QueryParam("owner") String owner) {
+        return deals.summary(pipeline == null ? null : Ids.parse(pipeline, "pipeline"),
+                owner == null ? null : Ids.parse(owner, "owner"), actor());
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Edit a deal (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
             + "read. Name, company, contact, amount and expected close date can be edited; stage, owner and status "
             + "are changed by commands (400 here). Emits deal.updated.v1 with the changed fields.")
@@ -168,7 +191,7 @@ public class DealResource {
 
     @POST
     @Path("/{id}/stage")
-    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Move a deal to another stage", description = WORKERS + " Any open stage of the deal's "
             + "pipeline; closed stages are reached by win or lose. Emits deal.stage-changed.v1 with from, to and the "
             + "seconds spent in the previous stage.")
@@ -186,7 +209,7 @@ public class DealResource {
     @POST
     @Path("/{id}/win")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Win a deal", description = WORKERS + " An open deal moves to its pipeline's won stage with "
+    @Operation(summary = "Win a deal", description = CLOSERS + " An open deal moves to its pipeline's won stage with "
             + "the final amount and the contract (start date, 1 to 120 months, monthly recurring revenue), all in the "
             + "deal's currency. Emits deal.won.v1, from which customer-success onboards the customer.")
     @APIResponse(responseCode = "200", description = "The won deal",
@@ -202,7 +225,7 @@ public class DealResource {
     @POST
     @Path("/{id}/lose")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Lose a deal", description = WORKERS + " An open deal moves to its pipeline's lost stage with "
+    @Operation(summary = "Lose a deal", description = CLOSERS + " An open deal moves to its pipeline's lost stage with "
             + "a reason (PRICE, COMPETITOR, NO_DECISION, TIMING, PRODUCT_FIT, OTHER) and optionally the competitor. "
             + "Emits deal.lost.v1.")
     @APIResponse(responseCode = "200", description = "The lost deal",
@@ -227,6 +250,40 @@ public class DealResource {
         return deals.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
     }
 
+    @POST
+    @Path("/{id}/team")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Add a member to a deal's team", description = CLOSERS + " A sales specialist or another "
+            + "account executive joins an open deal; team members read and work it (edit, stage moves) but do not "
+            + "win, lose or change the team. Emits deal.team-changed.v1.")
+    @APIResponse(responseCode = "200", description = "The deal with its team",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The user already works the deal (owner or member), or the "
+            + "deal is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> addTeamMember(@PathParam("id") String id, @Valid @NotNull AddTeamMemberRequest request) {
+        return deals.addMember(Ids.parse(id, "id"), request.userId(), request.role(), actor())
+                .map(DealResource::withETag);
+    }
+
+    @DELETE
+    @Path("/{id}/team/{userId}")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Remove a member from a deal's team", description = CLOSERS + " Only while the deal is "
+            + "open. Emits deal.team-changed.v1.")
+    @APIResponse(responseCode = "200", description = "The deal with its team",
+            content = @Content(schema = @Schema(implementation = DealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such deal, or the user is not on its team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> removeTeamMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return deals.removeMember(Ids.parse(id, "id"), Ids.parse(userId, "userId"), actor())
+                .map(DealResource::withETag);
+    }
+
     private Actor actor() {
         return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
                 caller.has(Caller.ACCOUNT_EXECUTIVE), caller.has(Caller.SALES_SPECIALIST));
@@ -234,6 +291,16 @@ public class DealResource {
 
     private static Response withETag(DealResponse deal) {
         return Response.ok(deal).header(HttpHeaders.ETAG, ETags.of(deal.version())).build();
+    }
+
+    private static boolean flag(String value, String field) {
+        if (value == null || value.isBlank() || value.strip().equals("false")) {
+            return false;
+        }
+        if (value.strip().equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField(field, "must be true or false");
     }
 
     private static LocalDate date(String value, String field) {

@@ -3,15 +3,17 @@ package dev.salesplatform.deal.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import dev.salesplatform.deal.domain.DealStatus;
 import dev.salesplatform.deal.domain.LostReason;
 
-/** A deal as callers see it. {@code won} and {@code lost} are null until the deal closes that way. */
+/** A deal as callers see it; {@code team}: who works it besides the owner. {@code won} and {@code lost} are null until the deal closes that way. */
 public record DealResponse(UUID id, String name, String companyName, ContactDto contact, MoneyDto amount,
                            LocalDate expectedCloseDate, UUID pipelineId, String stage, BigDecimal winProbability,
-                           Instant stageEnteredAt, DealStatus status, UUID ownerId, UUID leadId, Won won, Lost lost,
+                           Instant stageEnteredAt, DealStatus status, UUID ownerId, List<TeamMemberDto> team,
+                           UUID leadId, Won won, Lost lost,
                            String createdBy, Instant createdAt, Instant updatedAt, long version) {
 
     public record Won(MoneyDto finalAmount, ContractDto contract, Instant closedAt) {

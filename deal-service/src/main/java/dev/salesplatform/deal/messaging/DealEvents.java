@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.salesplatform.deal.persistence.Deal;
+import dev.salesplatform.deal.persistence.DealTeamMember;
 import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +56,13 @@ public class DealEvents {
         return record(deal, "deal.lost.v1", actor, deal.updatedAt, new DealLostV1(deal.id, deal.leadId, deal.ownerId,
                 deal.lostReason, deal.lostCompetitor, MoneyV1.of(deal.amount, deal.currency), deal.pipelineId, from,
                 deal.stageCode, seconds(previousEnteredAt, deal.updatedAt)));
+    }
+
+    /** {@code change}: ADDED or REMOVED; {@code member}: who joined or left. */
+    public Uni<Void> teamChanged(Deal deal, String actor, String change, DealTeamMember member) {
+        return record(deal, "deal.team-changed.v1", actor, deal.updatedAt, new DealTeamChangedV1(deal.id,
+                deal.ownerId, change, member.userId, member.role,
+                deal.team.stream().map(m -> new DealTeamChangedV1.Member(m.userId, m.role)).toList()));
     }
 
     private static ContactV1 contact(Deal deal) {

@@ -3,6 +3,8 @@ package dev.salesplatform.deal.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import dev.salesplatform.deal.domain.DealStatus;
@@ -108,4 +111,8 @@ public class Deal {
 
     @Version
     public long version;
+
+    /** The deal's team, loaded with the deal by {@link DealService} (a separate table). */
+    @Transient
+    public List<DealTeamMember> team = new ArrayList<>();
 }

@@ -10,6 +10,7 @@ import dev.salesplatform.deal.api.ContractDto;
 import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.DealResponse;
 import dev.salesplatform.deal.api.MoneyDto;
+import dev.salesplatform.deal.api.TeamMemberDto;
 
 /** Copies the caller-editable fields between the API shape and the entity, and shows a deal. */
 final class DealMapping {
@@ -46,7 +47,9 @@ final class DealMapping {
     static DealResponse response(Deal deal, BigDecimal winProbability) {
         return new DealResponse(deal.id, deal.name, deal.companyName, contact(deal),
                 new MoneyDto(deal.amount, deal.currency), deal.expectedCloseDate, deal.pipelineId, deal.stageCode,
-                winProbability, deal.stageEnteredAt, deal.status, deal.ownerId, deal.leadId,
+                winProbability, deal.stageEnteredAt, deal.status, deal.ownerId,
+                deal.team.stream().map(m -> new TeamMemberDto(m.userId, m.role, m.addedBy, m.addedAt)).toList(),
+                deal.leadId,
                 deal.finalAmount == null ? null : new DealResponse.Won(new MoneyDto(deal.finalAmount, deal.finalCurrency),
                         new ContractDto(deal.contractStartDate, deal.contractTermMonths,
                                 new MoneyDto(deal.mrrAmount, deal.mrrCurrency)), deal.closedAt),

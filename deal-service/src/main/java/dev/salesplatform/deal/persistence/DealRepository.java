@@ -1,11 +1,15 @@
 package dev.salesplatform.deal.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.salesplatform.deal.domain.DealStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -18,8 +22,12 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         return find("leadId", leadId).firstResult();
     }
 
-    /** Up to {@code limit} deals matching {@code search}, newest first, after {@code afterId} (none: from the start). */
-    public Uni<List<Deal>> search(DealSearch search, UUID afterId, int limit) {
+    /**
+     * Up to {@code limit} deals matching {@code search}, newest first, after {@code afterId} (none: from the
+     * start); {@code staleBefore} and {@code otherwiseStaleBefore} are the stage cutoffs when {@code search.stale()}.
+     */
+    public Uni<List<Deal>> search(DealSearch search, Map<String, Instant> staleBefore, Instant otherwiseStaleBefore,
+                                  UUID afterId, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (search.stage() != null) {
@@ -46,12 +54,57 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             where.add("(lower(name) like :text escape '\\' or lower(companyName) like :text escape '\\')");
             parameters.and("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
         }
+        if (search.stale()) {
+            List<String> stale = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, Instant> cutoff : staleBefore.entrySet()) {
+                stale.add("(stageCode = :staleStage" + i + " and stageEnteredAt < :staleBefore" + i + ")");
+                parameters.and("staleStage" + i, cutoff.getKey()).and("staleBefore" + i, cutoff.getValue());
+                i++;
+            }
+            stale.add(staleBefore.isEmpty() ? "stageEnteredAt < :staleOtherwise"
+                    : "(stageCode not in :staleStages and stageEnteredAt < :staleOtherwise)");
+            if (!staleBefore.isEmpty()) {
+                parameters.and("staleStages", List.copyOf(staleBefore.keySet()));
+            }
+            parameters.and("staleOtherwise", otherwiseStaleBefore);
+            where.add("status = :open and (" + String.join(" or ", stale) + ")");
+            parameters.and("open", DealStatus.OPEN);
+        }
+        if (search.visibleTo() != null) {
+            where.add("(ownerId = :me or id in (select m.dealId from DealTeamMember m where m.userId = :me))");
+            parameters.and("me", search.visibleTo());
+        }
         if (afterId != null) {
             where.add("id < :afterId");
             parameters.and("afterId", afterId);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
         return find(query, parameters).page(0, limit).list();
+    }
+
+    /** One row per pipeline, stage and currency: {pipelineId, stageCode, currency, count, sum of amount}. */
+    public Uni<List<Object[]>> summary(UUID pipeline, UUID owner) {
+        List<String> where = new ArrayList<>();
+        if (pipeline != null) {
+            where.add("d.pipelineId = :pipeline");
+        }
+        if (owner != null) {
+            where.add("d.ownerId = :owner");
+        }
+        String query = "select d.pipelineId, d.stageCode, d.currency, count(d), sum(d.amount) from Deal d "
+                + (where.isEmpty() ? "" : "where " + String.join(" and ", where) + " ")
+                + "group by d.pipelineId, d.stageCode, d.currency";
+        return getSession().chain(session -> {
+            var select = session.createSelectionQuery(query, Object[].class);
+            if (pipeline != null) {
+                select.setParameter("pipeline", pipeline);
+            }
+            if (owner != null) {
+                select.setParameter("owner", owner);
+            }
+            return select.getResultList();
+        });
     }
 
     private static String escapeLike(String text) {

@@ -1,26 +1,37 @@
 package dev.salesplatform.deal.persistence;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.salesplatform.deal.config.DealsConfig;
 import dev.salesplatform.deal.api.CreateDealRequest;
 import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.DealResponse;
+import dev.salesplatform.deal.api.DealSummaryResponse;
+import dev.salesplatform.deal.api.MoneyDto;
 import dev.salesplatform.deal.api.LoseRequest;
 import dev.salesplatform.deal.api.WinRequest;
 import dev.salesplatform.deal.domain.Actor;
 import dev.salesplatform.deal.domain.DealCommand;
 import dev.salesplatform.deal.domain.DealStateMachine;
 import dev.salesplatform.deal.domain.DealStatus;
+import dev.salesplatform.deal.domain.StalePolicy;
+import dev.salesplatform.deal.domain.TeamRole;
 import dev.salesplatform.deal.messaging.DealEvents;
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.kit.http.ETags;
@@ -51,10 +62,18 @@ public class DealService {
     PipelineStageRepository stages;
 
     @Inject
+    DealTeamRepository teams;
+
+    @Inject
     DealEvents events;
 
     @Inject
     EventHistory history;
+
+    @Inject
+    DealsConfig config;
+
+    private volatile StalePolicy stalePolicy;
 
     @WithTransaction
     public Uni<DealResponse> create(CreateDealRequest request, Actor actor) {
@@ -81,26 +100,26 @@ public class DealService {
     @WithSession
     public Uni<DealResponse> find(UUID id, Actor actor) {
         return load(id).chain(deal -> {
-            if (!actor.canRead(deal.ownerId)) {
+            if (!actor.canRead(deal.ownerId, members(deal))) {
                 throw forbidden();
             }
             return withProbability(deal);
         });
     }
 
-    /** An account executive lists only their own deals; asking for another owner's is 403. */
+    /** Account executives and sales specialists list only the deals they own or are on the team of. */
     @WithSession
     public Uni<Page<DealResponse>> search(DealSearch search, PageRequest page, Actor actor) {
-        DealSearch effective = search;
-        if (!actor.readsAll()) {
-            if (search.owner() != null && !search.owner().equals(actor.id())) {
-                throw new ProblemException(403, "forbidden", "Forbidden", "You can only list deals you own");
-            }
-            effective = new DealSearch(search.stage(), actor.id(), search.pipeline(), search.expectedCloseFrom(),
-                    search.expectedCloseTo(), search.text());
-        }
+        DealSearch effective = actor.readsAll() ? search : search.visibleTo(actor.id());
         UUID after = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
-        return deals.search(effective, after, page.limit() + 1).chain(rows -> stages.all().map(all -> {
+        Instant now = now();
+        return deals.search(effective, stalePolicy().cutoffs(now), stalePolicy().otherwiseCutoff(now), after,
+                        page.limit() + 1).chain(rows -> teams.ofDeals(
+                rows.stream().map(d -> d.id).toList()).invoke(members -> {
+                    Map<UUID, List<DealTeamMember>> byDeal = members.stream()
+                            .collect(Collectors.groupingBy(m -> m.dealId));
+                    rows.forEach(d -> d.team = new ArrayList<>(byDeal.getOrDefault(d.id, List.of())));
+                }).replaceWith(rows)).chain(rows -> stages.all().map(all -> {
             Map<String, BigDecimal> probabilities = new HashMap<>();
             all.forEach(s -> probabilities.put(s.pipelineId + "/" + s.code, s.winProbability));
             return Page.of(rows, page.limit(), deal -> Cursor.of(deal.id),
@@ -178,7 +197,7 @@ public class DealService {
     @WithSession
     public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page, Actor actor) {
         return load(id).chain(deal -> {
-            if (!actor.canRead(deal.ownerId)) {
+            if (!actor.canRead(deal.ownerId, members(deal))) {
                 throw forbidden();
             }
             return history.page(DealEvents.AGGREGATE, id.toString(), page);
@@ -197,7 +216,7 @@ public class DealService {
      */
     private Uni<DealResponse> close(UUID id, Actor actor, DealCommand command, boolean won, Consumer<Deal> outcome,
                                     ClosingEvent event) {
-        return loadWorkable(id, actor).chain(deal -> stages.of(deal.pipelineId).chain(all -> {
+        return loadClosable(id, actor).chain(deal -> stages.of(deal.pipelineId).chain(all -> {
             DealStatus next = DealStateMachine.next(deal.status, deal.stageCode, command);
             outcome.accept(deal);
             PipelineStage target = all.stream().filter(s -> s.closed && s.won == won).findFirst()
@@ -212,6 +231,72 @@ public class DealService {
                     .chain(() -> event.record(deal, actor.id().toString(), from, previousEnteredAt))
                     .replaceWith(() -> DealMapping.response(deal, target.winProbability));
         }));
+    }
+
+    /**
+     * Count, amount and weighted amount per pipeline stage and currency, in stage order; an account
+     * executive summarises only their own deals (another owner: 403).
+     */
+    @WithSession
+    public Uni<DealSummaryResponse> summary(UUID pipeline, UUID owner, Actor actor) {
+        UUID effectiveOwner = owner;
+        if (!actor.manager()) {
+            if (owner != null && !owner.equals(actor.id())) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "You can only summarise deals you own");
+            }
+            effectiveOwner = actor.id();
+        }
+        return deals.summary(pipeline, effectiveOwner).chain(rows -> stages.all().map(all -> {
+            Map<String, PipelineStage> byKey = new HashMap<>();
+            all.forEach(stage -> byKey.put(stage.pipelineId + "/" + stage.code, stage));
+            return new DealSummaryResponse(rows.stream().map(row -> {
+                PipelineStage stage = byKey.get(row[0] + "/" + row[1]);
+                String currency = (String) row[2];
+                BigDecimal amount = ((BigDecimal) row[4]).setScale(2, RoundingMode.HALF_EVEN);
+                BigDecimal weighted = amount.multiply(stage.winProbability).setScale(2, RoundingMode.HALF_EVEN);
+                return new DealSummaryResponse.Row(stage.pipelineId, stage.code, stage.winProbability, currency,
+                        ((Number) row[3]).longValue(), new MoneyDto(amount, currency), new MoneyDto(weighted, currency));
+            }).sorted(Comparator.comparing((DealSummaryResponse.Row r) -> r.pipelineId().toString())
+                    .thenComparing(r -> byKey.get(r.pipelineId() + "/" + r.stage()).position)
+                    .thenComparing(DealSummaryResponse.Row::currency)).toList());
+        }));
+    }
+
+    /** Adds {@code userId} to the deal's team; 409 if they are the owner or already on it. */
+    @WithTransaction
+    public Uni<DealResponse> addMember(UUID id, UUID userId, TeamRole role, Actor actor) {
+        return loadClosable(id, actor).chain(deal -> {
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
+            if (deal.ownerId.equals(userId) || members(deal).contains(userId)) {
+                throw ProblemException.conflict("already-on-team", "Already on the deal",
+                        "User " + userId + " already works this deal");
+            }
+            DealTeamMember member = new DealTeamMember();
+            member.dealId = deal.id;
+            member.userId = userId;
+            member.role = role;
+            member.addedBy = actor.id().toString();
+            member.addedAt = touch(deal);
+            deal.team.add(member);
+            return teams.persist(member).chain(() -> deals.flush())
+                    .chain(() -> events.teamChanged(deal, actor.id().toString(), "ADDED", member))
+                    .chain(() -> withProbability(deal));
+        });
+    }
+
+    /** Removes {@code userId} from the deal's team; 404 if they are not on it. */
+    @WithTransaction
+    public Uni<DealResponse> removeMember(UUID id, UUID userId, Actor actor) {
+        return loadClosable(id, actor).chain(deal -> {
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
+            DealTeamMember member = deal.team.stream().filter(m -> m.userId.equals(userId)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("Team member", userId));
+            deal.team.remove(member);
+            touch(deal);
+            return teams.delete(member).chain(() -> deals.flush())
+                    .chain(() -> events.teamChanged(deal, actor.id().toString(), "REMOVED", member))
+                    .chain(() -> withProbability(deal));
+        });
     }
 
     private Uni<DealResponse> insert(DealFields fields, UUID pipelineId, UUID owner, UUID leadId, String createdBy) {
@@ -242,20 +327,46 @@ public class DealService {
                 .filter(s -> s.code.equals(deal.stageCode)).map(s -> s.winProbability).findFirst().orElse(null)));
     }
 
+    /** The deal with its team. */
     private Uni<Deal> load(UUID id) {
-        return deals.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Deal", id));
+        return deals.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Deal", id))
+                .chain(deal -> teams.of(id).map(members -> {
+                    deal.team = new ArrayList<>(members);
+                    return deal;
+                }));
     }
 
     private Uni<Deal> loadWorkable(UUID id, Actor actor) {
         return load(id).invoke(deal -> {
-            if (!actor.canWork(deal.ownerId)) {
+            if (!actor.canWork(deal.ownerId, members(deal))) {
                 throw forbidden();
             }
         });
     }
 
+    /** Win, lose and the team: the owner and managers only. */
+    private Uni<Deal> loadClosable(UUID id, Actor actor) {
+        return load(id).invoke(deal -> {
+            if (!actor.canClose(deal.ownerId)) {
+                throw new ProblemException(403, "forbidden", "Forbidden",
+                        "Only the deal's owner or a manager can do this");
+            }
+        });
+    }
+
+    private StalePolicy stalePolicy() {
+        if (stalePolicy == null) {
+            stalePolicy = new StalePolicy(config.staleAfter(), config.defaultStaleAfter());
+        }
+        return stalePolicy;
+    }
+
+    private static Set<UUID> members(Deal deal) {
+        return deal.team.stream().map(m -> m.userId).collect(Collectors.toSet());
+    }
+
     private static ProblemException forbidden() {
-        return new ProblemException(403, "forbidden", "Forbidden", "You can only work deals you own");
+        return new ProblemException(403, "forbidden", "Forbidden", "You can only work deals you own or are on");
     }
 
     private static Instant touch(Deal deal) {

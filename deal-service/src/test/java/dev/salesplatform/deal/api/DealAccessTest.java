@@ -40,6 +40,9 @@ class DealAccessTest {
                 new String[] {"POST", "/api/v1/deals/" + id + "/win", winJson()},
                 new String[] {"POST", "/api/v1/deals/" + id + "/lose", "{\"reason\": \"PRICE\"}"},
                 new String[] {"GET", "/api/v1/deals/" + id + "/history", null},
+                new String[] {"POST", "/api/v1/deals/" + id + "/team",
+                        "{\"userId\": \"" + UUID.randomUUID() + "\", \"role\": \"SALES_SPECIALIST\"}"},
+                new String[] {"DELETE", "/api/v1/deals/" + id + "/team/" + UUID.randomUUID(), null},
                 new String[] {"GET", "/api/v1/pipelines", null},
                 new String[] {"POST", "/api/v1/pipelines", "{\"name\": \"X\", \"stages\": []}"});
     }
@@ -88,22 +91,27 @@ class DealAccessTest {
         stage(other, id, "DEMO").statusCode(403).contentType(PROBLEM);
         post(other, "/api/v1/deals/" + id + "/win", winJson()).statusCode(403).contentType(PROBLEM);
         post(other, "/api/v1/deals/" + id + "/lose", "{\"reason\": \"PRICE\"}").statusCode(403).contentType(PROBLEM);
-        get(other, "/api/v1/deals?owner=" + UUID.randomUUID()).statusCode(403).contentType(PROBLEM);
+        post(other, "/api/v1/deals/" + id + "/team", "{\"userId\": \"" + UUID.randomUUID()
+                + "\", \"role\": \"SALES_SPECIALIST\"}").statusCode(403).contentType(PROBLEM);
+        // Filtering by another owner shows only what the caller owns or is on: nothing here.
+        get(other, "/api/v1/deals?owner=" + UUID.randomUUID()).statusCode(200).body("items", equalTo(List.of()));
         // A manager works it.
         stage(manager(), id, "DEMO").statusCode(200);
     }
 
     @Test
-    void aSalesSpecialistReadsButDoesNotWrite() {
+    void aSalesSpecialistNotOnTheTeamNeitherReadsNorWrites() {
         UUID owner = UUID.randomUUID();
         String id = create(ae(owner), dealJson("Specialist view"));
         String specialist = TestTokens.bearer(UUID.randomUUID(), "sales-specialist");
-        get(specialist, "/api/v1/deals/" + id).statusCode(200);
-        get(specialist, "/api/v1/deals/" + id + "/history").statusCode(200);
-        get(specialist, "/api/v1/deals?owner=" + owner).statusCode(200).body("items.id", equalTo(List.of(id)));
+        get(specialist, "/api/v1/deals/" + id).statusCode(403).contentType(PROBLEM);
+        get(specialist, "/api/v1/deals/" + id + "/history").statusCode(403).contentType(PROBLEM);
+        get(specialist, "/api/v1/deals?owner=" + owner).statusCode(200).body("items", equalTo(List.of()));
         post(specialist, "/api/v1/deals", dealJson("Nope")).statusCode(403);
         stage(specialist, id, "DEMO").statusCode(403).contentType(PROBLEM);
         patch(specialist, id, "\"0\"", "{\"name\": \"Nope\"}").statusCode(403);
+        post(specialist, "/api/v1/deals/" + id + "/team", "{\"userId\": \"" + UUID.randomUUID()
+                + "\", \"role\": \"SALES_SPECIALIST\"}").statusCode(403).contentType(PROBLEM);
     }
 
     @Test
