@@ -6,10 +6,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.salesplatform.deal.domain.IllegalTransitionException;
+import dev.salesplatform.deal.domain.OpenObstaclesException;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 
-/** A command the deal's status forbids is 409, naming the current stage and status. */
+/**
+ * A command the deal's status forbids is 409, naming the current stage and status; a win blocked by
+ * open obstacles is 409, listing them.
+ */
 public class DealProblemMappers {
 
     @ServerExceptionMapper
@@ -17,6 +21,14 @@ public class DealProblemMappers {
         Problem problem = ProblemException.conflict("illegal-transition", "Not allowed in this state", e.getMessage())
                 .with("currentStage", e.currentStage())
                 .with("currentStatus", e.current())
+                .toProblem(uri.getRequestUri().getRawPath());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response openObstacles(OpenObstaclesException e, UriInfo uri) {
+        Problem problem = ProblemException.conflict("open-obstacles", "Open obstacles", e.getMessage())
+                .with("openObstacles", e.openObstacles())
                 .toProblem(uri.getRequestUri().getRawPath());
         return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

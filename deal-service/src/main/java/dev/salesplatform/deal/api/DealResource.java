@@ -2,6 +2,7 @@ package dev.salesplatform.deal.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -211,12 +213,15 @@ public class DealResource {
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Win a deal", description = CLOSERS + " An open deal moves to its pipeline's won stage with "
             + "the final amount and the contract (start date, 1 to 120 months, monthly recurring revenue), all in the "
-            + "deal's currency. Emits deal.won.v1, from which customer-success onboards the customer.")
+            + "deal's currency. While any obstacle is open the win is 409 (open-obstacles, listing them) unless the "
+            + "request carries override.reason (1 to 500 characters), which deal.won.v1 records as overrideReason. "
+            + "Emits deal.won.v1, from which customer-success onboards the customer.")
     @APIResponse(responseCode = "200", description = "The won deal",
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
     @APIResponse(responseCode = "404", description = "No such deal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how)",
+    @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how), or "
+            + "obstacles are open and there is no override (openObstacles lists them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
         return deals.win(Ids.parse(id, "id"), request, actor()).map(DealResource::withETag);
@@ -282,6 +287,74 @@ public class DealResource {
     public Uni<Response> removeTeamMember(@PathParam("id") String id, @PathParam("userId") String userId) {
         return deals.removeMember(Ids.parse(id, "id"), Ids.parse(userId, "userId"), actor())
                 .map(DealResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/obstacles")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record an obstacle in a deal's buying process", description = WORKERS + " Type PRICE, "
+            + "COMPETITOR, TIMING, AUTHORITY, TECHNICAL or LEGAL, with notes; the obstacle starts OPEN and blocks "
+            + "winning the deal until resolved (or overridden). Only while the deal is open. Emits "
+            + "deal.obstacle-changed.v1.")
+    @APIResponse(responseCode = "201", description = "The recorded obstacle",
+            content = @Content(schema = @Schema(implementation = ObstacleDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deal is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> addObstacle(@PathParam("id") String id, @Valid @NotNull AddObstacleRequest request) {
+        return deals.addObstacle(Ids.parse(id, "id"), request.type(), request.notes(), actor())
+                .map(obstacle -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/deals/" + obstacle.dealId() + "/obstacles")
+                        .entity(obstacle).build());
+    }
+
+    @GET
+    @Path("/{id}/obstacles")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A deal's obstacles", description = READERS + " Every obstacle of the deal, open and "
+            + "resolved, oldest first.")
+    @APIResponse(responseCode = "200", description = "The obstacles",
+            content = @Content(schema = @Schema(implementation = ObstacleDto.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "The deal id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ObstacleDto>> obstacles(@PathParam("id") String id) {
+        return deals.obstacles(Ids.parse(id, "id"), actor());
+    }
+
+    @POST
+    @Path("/{id}/obstacles/{obstacleId}/resolve")
+    @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Resolve an obstacle", description = WORKERS + " An open obstacle of an open deal becomes "
+            + "RESOLVED with the resolution, who and when. Emits deal.obstacle-changed.v1.")
+    @APIResponse(responseCode = "200", description = "The resolved obstacle",
+            content = @Content(schema = @Schema(implementation = ObstacleDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal, or no such obstacle on it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The obstacle is already resolved, or the deal is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ObstacleDto> resolveObstacle(@PathParam("id") String id, @PathParam("obstacleId") String obstacleId,
+                                            @Valid @NotNull ResolveObstacleRequest request) {
+        return deals.resolveObstacle(Ids.parse(id, "id"), Ids.parse(obstacleId, "obstacleId"), request.resolution(),
+                actor());
     }
 
     private Actor actor() {

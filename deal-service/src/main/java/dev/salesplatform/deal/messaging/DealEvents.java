@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.salesplatform.deal.persistence.Deal;
+import dev.salesplatform.deal.persistence.DealObstacle;
 import dev.salesplatform.deal.persistence.DealTeamMember;
 import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
@@ -45,11 +46,16 @@ public class DealEvents {
     }
 
     public Uni<Void> won(Deal deal, String actor, String from, Instant previousEnteredAt) {
+        return won(deal, actor, from, previousEnteredAt, null);
+    }
+
+    /** {@code overrideReason}: why the deal was won despite open obstacles, or null. */
+    public Uni<Void> won(Deal deal, String actor, String from, Instant previousEnteredAt, String overrideReason) {
         return record(deal, "deal.won.v1", actor, deal.updatedAt, new DealWonV1(deal.id, deal.leadId, deal.ownerId,
                 deal.name, deal.companyName, contact(deal), MoneyV1.of(deal.finalAmount, deal.finalCurrency),
                 new DealWonV1.Contract(deal.contractStartDate, deal.contractTermMonths,
                         MoneyV1.of(deal.mrrAmount, deal.mrrCurrency)),
-                deal.pipelineId, from, deal.stageCode, seconds(previousEnteredAt, deal.updatedAt)));
+                deal.pipelineId, from, deal.stageCode, seconds(previousEnteredAt, deal.updatedAt), overrideReason));
     }
 
     public Uni<Void> lost(Deal deal, String actor, String from, Instant previousEnteredAt) {
@@ -63,6 +69,12 @@ public class DealEvents {
         return record(deal, "deal.team-changed.v1", actor, deal.updatedAt, new DealTeamChangedV1(deal.id,
                 deal.ownerId, change, member.userId, member.role,
                 deal.team.stream().map(m -> new DealTeamChangedV1.Member(m.userId, m.role)).toList()));
+    }
+
+    /** An obstacle was added or resolved. */
+    public Uni<Void> obstacleChanged(Deal deal, String actor, DealObstacle obstacle) {
+        return record(deal, "deal.obstacle-changed.v1", actor, deal.updatedAt, new DealObstacleChangedV1(deal.id,
+                deal.ownerId, obstacle.id, obstacle.type, obstacle.status, obstacle.notes, obstacle.resolution));
     }
 
     private static ContactV1 contact(Deal deal) {

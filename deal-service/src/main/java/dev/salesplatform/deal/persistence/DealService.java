@@ -24,12 +24,16 @@ import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.DealResponse;
 import dev.salesplatform.deal.api.DealSummaryResponse;
 import dev.salesplatform.deal.api.MoneyDto;
+import dev.salesplatform.deal.api.ObstacleDto;
 import dev.salesplatform.deal.api.LoseRequest;
 import dev.salesplatform.deal.api.WinRequest;
 import dev.salesplatform.deal.domain.Actor;
 import dev.salesplatform.deal.domain.DealCommand;
 import dev.salesplatform.deal.domain.DealStateMachine;
 import dev.salesplatform.deal.domain.DealStatus;
+import dev.salesplatform.deal.domain.ObstacleRules;
+import dev.salesplatform.deal.domain.ObstacleStatus;
+import dev.salesplatform.deal.domain.ObstacleType;
 import dev.salesplatform.deal.domain.StalePolicy;
 import dev.salesplatform.deal.domain.TeamRole;
 import dev.salesplatform.deal.messaging.DealEvents;
@@ -63,6 +67,9 @@ public class DealService {
 
     @Inject
     DealTeamRepository teams;
+
+    @Inject
+    DealObstacleRepository obstacles;
 
     @Inject
     DealEvents events;
@@ -167,7 +174,10 @@ public class DealService {
 
     @WithTransaction
     public Uni<DealResponse> win(UUID id, WinRequest request, Actor actor) {
-        return close(id, actor, DealCommand.WIN, true, deal -> {
+        String[] override = new String[1];
+        return obstacles.openOf(id).chain(open -> close(id, actor, DealCommand.WIN, true, deal -> {
+            override[0] = ObstacleRules.overrideForWin(open.stream().map(o -> o.id).toList(),
+                    request.override() == null ? null : request.override().reason());
             String currency = deal.currency;
             if (!request.finalAmount().currency().equals(currency)) {
                 throw ProblemException.invalidField("finalAmount.currency", "must be the deal's currency " + currency);
@@ -182,7 +192,7 @@ public class DealService {
             deal.contractTermMonths = request.contract().termMonths();
             deal.mrrAmount = request.contract().monthlyRecurringRevenue().amount().setScale(2);
             deal.mrrCurrency = currency;
-        }, events::won);
+        }, (deal, who, from, previousEnteredAt) -> events.won(deal, who, from, previousEnteredAt, override[0])));
     }
 
     @WithTransaction
@@ -297,6 +307,63 @@ public class DealService {
                     .chain(() -> events.teamChanged(deal, actor.id().toString(), "REMOVED", member))
                     .chain(() -> withProbability(deal));
         });
+    }
+
+    /** Records an obstacle in an open deal's buying process. */
+    @WithTransaction
+    public Uni<ObstacleDto> addObstacle(UUID id, ObstacleType type, String notes, Actor actor) {
+        return loadWorkable(id, actor).chain(deal -> {
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
+            DealObstacle obstacle = new DealObstacle();
+            obstacle.id = UuidV7.next();
+            obstacle.dealId = deal.id;
+            obstacle.type = type;
+            obstacle.notes = notes == null || notes.isBlank() ? null : notes.strip();
+            obstacle.status = ObstacleStatus.OPEN;
+            obstacle.createdBy = actor.id().toString();
+            obstacle.createdAt = touch(deal);
+            return obstacles.persist(obstacle).chain(() -> deals.flush())
+                    .chain(() -> events.obstacleChanged(deal, actor.id().toString(), obstacle))
+                    .replaceWith(() -> obstacle(obstacle));
+        });
+    }
+
+    /** A deal's obstacles, oldest first. */
+    @WithSession
+    public Uni<List<ObstacleDto>> obstacles(UUID id, Actor actor) {
+        return load(id).chain(deal -> {
+            if (!actor.canRead(deal.ownerId, members(deal))) {
+                throw forbidden();
+            }
+            return obstacles.of(id).map(all -> all.stream().map(DealService::obstacle).toList());
+        });
+    }
+
+    /** Resolves an open obstacle; 404 if the deal has no such obstacle, 409 if it is already resolved. */
+    @WithTransaction
+    public Uni<ObstacleDto> resolveObstacle(UUID id, UUID obstacleId, String resolution, Actor actor) {
+        return loadWorkable(id, actor).chain(deal -> obstacles.findById(obstacleId).chain(obstacle -> {
+            if (obstacle == null || !obstacle.dealId.equals(deal.id)) {
+                throw ProblemException.notFound("Obstacle", obstacleId);
+            }
+            if (!ObstacleRules.canResolve(obstacle.status)) {
+                throw ProblemException.conflict("obstacle-resolved", "Already resolved",
+                        "Obstacle " + obstacleId + " is already resolved").with("status", obstacle.status);
+            }
+            DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
+            obstacle.status = ObstacleStatus.RESOLVED;
+            obstacle.resolution = resolution == null || resolution.isBlank() ? null : resolution.strip();
+            obstacle.resolvedBy = actor.id().toString();
+            obstacle.resolvedAt = touch(deal);
+            return deals.flush()
+                    .chain(() -> events.obstacleChanged(deal, actor.id().toString(), obstacle))
+                    .replaceWith(() -> obstacle(obstacle));
+        }));
+    }
+
+    private static ObstacleDto obstacle(DealObstacle o) {
+        return new ObstacleDto(o.id, o.dealId, o.type, o.notes, o.status, o.resolution, o.createdBy, o.createdAt,
+                o.resolvedBy, o.resolvedAt);
     }
 
     private Uni<DealResponse> insert(DealFields fields, UUID pipelineId, UUID owner, UUID leadId, String createdBy) {
