@@ -358,6 +358,10 @@ public class DealResource {
     }
 
     private Actor actor() {
+        return actor(caller);
+    }
+
+    static Actor actor(Caller caller) {
         return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
                 caller.has(Caller.ACCOUNT_EXECUTIVE), caller.has(Caller.SALES_SPECIALIST));
     }

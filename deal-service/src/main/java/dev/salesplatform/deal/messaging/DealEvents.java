@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import dev.salesplatform.deal.persistence.Deal;
 import dev.salesplatform.deal.persistence.DealObstacle;
+import dev.salesplatform.deal.persistence.DealProposal;
 import dev.salesplatform.deal.persistence.DealTeamMember;
 import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
@@ -75,6 +76,15 @@ public class DealEvents {
     public Uni<Void> obstacleChanged(Deal deal, String actor, DealObstacle obstacle) {
         return record(deal, "deal.obstacle-changed.v1", actor, deal.updatedAt, new DealObstacleChangedV1(deal.id,
                 deal.ownerId, obstacle.id, obstacle.type, obstacle.status, obstacle.notes, obstacle.resolution));
+    }
+
+    /** A proposal was drafted, sent, accepted or rejected (also when superseded by an accepted version). */
+    public Uni<Void> proposalChanged(Deal deal, String actor, DealProposal proposal) {
+        return record(deal, "deal.proposal-changed.v1", actor, deal.updatedAt, new DealProposalChangedV1(deal.id,
+                deal.ownerId, proposal.id, proposal.number, proposal.status,
+                MoneyV1.of(proposal.subtotal, proposal.currency), MoneyV1.of(proposal.discount, proposal.currency),
+                MoneyV1.of(proposal.total, proposal.currency), proposal.lines.size(), proposal.validUntil,
+                proposal.rejectionReason));
     }
 
     private static ContactV1 contact(Deal deal) {

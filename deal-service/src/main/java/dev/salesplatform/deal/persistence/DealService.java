@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import dev.salesplatform.deal.config.DealsConfig;
 import dev.salesplatform.deal.api.CreateDealRequest;
@@ -106,12 +107,7 @@ public class DealService {
 
     @WithSession
     public Uni<DealResponse> find(UUID id, Actor actor) {
-        return load(id).chain(deal -> {
-            if (!actor.canRead(deal.ownerId, members(deal))) {
-                throw forbidden();
-            }
-            return withProbability(deal);
-        });
+        return loadReadable(id, actor).chain(this::withProbability);
     }
 
     /** Account executives and sales specialists list only the deals they own or are on the team of. */
@@ -206,12 +202,7 @@ public class DealService {
 
     @WithSession
     public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page, Actor actor) {
-        return load(id).chain(deal -> {
-            if (!actor.canRead(deal.ownerId, members(deal))) {
-                throw forbidden();
-            }
-            return history.page(DealEvents.AGGREGATE, id.toString(), page);
-        });
+        return loadReadable(id, actor).chain(() -> history.page(DealEvents.AGGREGATE, id.toString(), page));
     }
 
     /** What a closing event needs besides the deal: who, from which stage, since when. */
@@ -331,12 +322,8 @@ public class DealService {
     /** A deal's obstacles, oldest first. */
     @WithSession
     public Uni<List<ObstacleDto>> obstacles(UUID id, Actor actor) {
-        return load(id).chain(deal -> {
-            if (!actor.canRead(deal.ownerId, members(deal))) {
-                throw forbidden();
-            }
-            return obstacles.of(id).map(all -> all.stream().map(DealService::obstacle).toList());
-        });
+        return loadReadable(id, actor)
+                .chain(() -> obstacles.of(id).map(all -> all.stream().map(DealService::obstacle).toList()));
     }
 
     /** Resolves an open obstacle; 404 if the deal has no such obstacle, 409 if it is already resolved. */
@@ -396,7 +383,32 @@ public class DealService {
 
     /** The deal with its team. */
     private Uni<Deal> load(UUID id) {
-        return deals.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Deal", id))
+        return withTeam(id, deals.findById(id));
+    }
+
+    /**
+     * The deal with its team, row-locked until the transaction ends, for a team member or the owner
+     * (403 otherwise): writes that must not interleave on one deal (proposal versions) take this.
+     */
+    Uni<Deal> lockWorkable(UUID id, Actor actor) {
+        return withTeam(id, deals.findById(id, LockModeType.PESSIMISTIC_WRITE)).invoke(deal -> {
+            if (!actor.canWork(deal.ownerId, members(deal))) {
+                throw forbidden();
+            }
+        });
+    }
+
+    /** The deal for a reader (owner, team, managers); 403 for anyone else. */
+    Uni<Deal> loadReadable(UUID id, Actor actor) {
+        return load(id).invoke(deal -> {
+            if (!actor.canRead(deal.ownerId, members(deal))) {
+                throw forbidden();
+            }
+        });
+    }
+
+    private Uni<Deal> withTeam(UUID id, Uni<Deal> found) {
+        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("Deal", id))
                 .chain(deal -> teams.of(id).map(members -> {
                     deal.team = new ArrayList<>(members);
                     return deal;
@@ -436,7 +448,7 @@ public class DealService {
         return new ProblemException(403, "forbidden", "Forbidden", "You can only work deals you own or are on");
     }
 
-    private static Instant touch(Deal deal) {
+    static Instant touch(Deal deal) {
         deal.updatedAt = now();
         return deal.updatedAt;
     }

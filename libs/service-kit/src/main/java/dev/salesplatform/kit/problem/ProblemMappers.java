@@ -181,7 +181,7 @@ public class ProblemMappers {
         return false;
     }
 
-    /** "create.body.person.email" -> "person.email"; "list.limit" -> "limit". */
+    /** "create.body.person.email" -> "person.email"; "list.limit" -> "limit"; "create.body.lines[0].quantity" -> "lines[0].quantity". */
     static String field(Path path) {
         List<String> names = new ArrayList<>();
         Iterator<Path.Node> nodes = path.iterator();
@@ -198,9 +198,13 @@ public class ProblemMappers {
                     }
                 }
                 default -> {
-                    String name = node.getName();
-                    if (name != null) {
-                        names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                    // Bean Validation puts a list element's index on the node after the list: lines[0].quantity.
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (node.isInIterable() && position != null && !names.isEmpty()) {
+                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        names.add(node.getName());
                     }
                 }
             }

@@ -1,0 +1,155 @@
+package dev.salesplatform.deal.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.salesplatform.deal.domain.Actor;
+import dev.salesplatform.deal.persistence.ProposalService;
+import dev.salesplatform.kit.http.IdempotentRequests;
+import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.problem.Problem;
+import dev.salesplatform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/deals/{id}/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
+@Tag(name = "Proposals", description = "Versioned proposals of a deal, priced server-side")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such deal, or no such proposal on it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProposalResource {
+
+    private static final String WORKERS = "Roles: account-executive and sales-specialist (deals they own or are on "
+            + "the team of), sales-manager, admin.";
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @POST
+    @Operation(summary = "Draft a proposal", description = WORKERS + " Makes the deal's next proposal version "
+            + "(number 1, 2, ...) as a DRAFT from its lines. The service prices it in BigDecimal: per line, subtotal = "
+            + "quantity x unit price and discount = subtotal x discountPercent / 100, each rounded half-even to the "
+            + "currency's minor unit (JPY whole units, EUR cents); the proposal's subtotal, discount and total are the "
+            + "sums of its lines'. All lines in one currency; validUntil from today to one year ahead. A version never "
+            + "changes once written: revise by drafting the next one. Only while the deal is open. Emits "
+            + "deal.proposal-changed.v1. Send Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The drafted proposal; Location set",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    @APIResponse(responseCode = "409", description = "The deal is closed (currentStage says how), or the same "
+            + "Idempotency-Key is still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@PathParam("id") String id,
+                                @Parameter(description = "Makes a retried POST return the first response instead of "
+                                        + "drafting twice")
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull CreateProposalRequest request) {
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
+                () -> proposals.create(Ids.parse(id, "id"), request, actor)
+                        .map(proposal -> Response.status(Response.Status.CREATED)
+                                .header(HttpHeaders.LOCATION,
+                                        "/api/v1/deals/" + proposal.dealId() + "/proposals/" + proposal.id())
+                                .entity(proposal).build()));
+    }
+
+    @GET
+    @Operation(summary = "A deal's proposals", description = WORKERS + " Every version with its lines and totals, "
+            + "by number; a draft or sent proposal past validUntil reads as EXPIRED.")
+    @APIResponse(responseCode = "200", description = "The proposals",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class, type = SchemaType.ARRAY)))
+    public Uni<List<ProposalResponse>> list(@PathParam("id") String id) {
+        return proposals.list(Ids.parse(id, "id"), actor());
+    }
+
+    @GET
+    @Path("/{proposalId}")
+    @Operation(summary = "Read a proposal", description = WORKERS)
+    @APIResponse(responseCode = "200", description = "The proposal",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    public Uni<ProposalResponse> get(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
+        return proposals.find(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+    }
+
+    @POST
+    @Path("/{proposalId}/send")
+    @Operation(summary = "Send a proposal", description = WORKERS + " DRAFT to SENT: the customer now decides. "
+            + "Emits deal.proposal-changed.v1.")
+    @APIResponse(responseCode = "200", description = "The sent proposal",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft, or expired (currentStatus says which), or the deal "
+            + "is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProposalResponse> send(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
+        return proposals.send(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+    }
+
+    @POST
+    @Path("/{proposalId}/accept")
+    @Operation(summary = "Record that the customer accepted a proposal", description = WORKERS + " SENT to ACCEPTED "
+            + "while valid. The deal's amount becomes the proposal's total (deal.updated.v1), and the deal's other "
+            + "sent or accepted versions become REJECTED (\"Superseded by version N\"), so a deal has at most one "
+            + "accepted proposal. Emits deal.proposal-changed.v1 for each changed proposal.")
+    @APIResponse(responseCode = "200", description = "The accepted proposal",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
+            + "closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProposalResponse> accept(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
+        return proposals.accept(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+    }
+
+    @POST
+    @Path("/{proposalId}/reject")
+    @Operation(summary = "Record that the customer rejected a proposal", description = WORKERS + " SENT to REJECTED "
+            + "with an optional reason. Emits deal.proposal-changed.v1.")
+    @APIResponse(responseCode = "200", description = "The rejected proposal",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
+            + "closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProposalResponse> reject(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+                                        @Valid @NotNull RejectProposalRequest request) {
+        return proposals.reject(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), request.reason(), actor());
+    }
+
+    private Actor actor() {
+        return DealResource.actor(caller);
+    }
+}
