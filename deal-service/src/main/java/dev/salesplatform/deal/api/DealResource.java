@@ -1,5 +1,6 @@
 package dev.salesplatform.deal.api;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.salesplatform.deal.domain.Actor;
+import dev.salesplatform.deal.domain.DealSort;
+import dev.salesplatform.deal.domain.ProposalPricing;
 import dev.salesplatform.deal.persistence.DealSearch;
 import dev.salesplatform.deal.persistence.DealService;
 import dev.salesplatform.kit.http.ETags;
@@ -117,8 +120,8 @@ public class DealResource {
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "List and search deals", description = READERS + " Account executives and sales specialists "
             + "see only the deals they own or are on the team of. Filters combine; q matches name and company "
-            + "(case-insensitive); stale=true keeps open deals that stayed in their stage longer than the stage's limit. Newest first; "
-            + "follow nextCursor.")
+            + "(case-insensitive); stale=true keeps open deals that stayed in their stage longer than the stage's limit. Newest first "
+            + "unless sort says otherwise; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of deals")
     public Uni<Page<DealResponse>> list(
             @Parameter(description = "Only deals in this stage (code)") @QueryParam("stage") String stage,
@@ -128,12 +131,19 @@ public class DealResource {
             @QueryParam("expectedCloseFrom") String expectedCloseFrom,
             @Parameter(description = "Expected to close on or before (ISO-8601 date)")
             @QueryParam("expectedCloseTo") String expectedCloseTo,
+            @Parameter(description = "Amount at least (decimal string, any currency unless currency is given)")
+            @QueryParam("amountMin") String amountMin,
+            @Parameter(description = "Amount at most (decimal string)") @QueryParam("amountMax") String amountMax,
+            @Parameter(description = "Only deals in this currency (ISO-4217)") @QueryParam("currency") String currency,
             @Parameter(description = "Free text on name and company (2 to 100 characters)") @QueryParam("q") String q,
             @Parameter(description = "true: only open deals that stayed in their stage longer than its limit "
                     + "(salesplatform.deals.stale-after per stage, e.g. DEMO 10 days; otherwise 14 days)")
             @QueryParam("stale") String stale,
+            @Parameter(description = "-createdAt (default), createdAt, -amount, amount, expectedCloseDate, "
+                    + "-expectedCloseDate (deals without one last)") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "nextCursor of the previous page, with the same filters and sort")
+            @QueryParam("cursor") String cursor) {
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && (text.length() < 2 || text.length() > 100)) {
             throw ProblemException.invalidField("q", "must be 2 to 100 characters");
@@ -142,10 +152,16 @@ public class DealResource {
         if (stageCode != null && stageCode.length() > 40) {
             throw ProblemException.invalidField("stage", "must be a stage code");
         }
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw ProblemException.invalidField("currency", "must be an ISO-4217 code such as EUR");
+        }
+        DealSort order = sort == null || sort.isBlank() ? DealSort.NEWEST : DealSort.fromParameter(sort.strip())
+                .orElseThrow(() -> ProblemException.invalidField("sort", "must be one of " + DealSort.documented()));
         DealSearch search = new DealSearch(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
                 pipeline == null ? null : Ids.parse(pipeline, "pipeline"), date(expectedCloseFrom, "expectedCloseFrom"),
-                date(expectedCloseTo, "expectedCloseTo"), text, flag(stale, "stale"), null);
-        return deals.search(search, PageRequest.of(limit, cursor, 1), actor());
+                date(expectedCloseTo, "expectedCloseTo"), amount(amountMin, "amountMin"), amount(amountMax, "amountMax"),
+                currency, text, flag(stale, "stale"), order, null);
+        return deals.search(search, PageRequest.of(limit, cursor, 2), actor());
     }
 
     @GET
@@ -378,6 +394,22 @@ public class DealResource {
             return true;
         }
         throw ProblemException.invalidField(field, "must be true or false");
+    }
+
+    private static BigDecimal amount(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            amount = null;
+        }
+        if (amount == null || amount.signum() < 0 || amount.compareTo(ProposalPricing.MAX_AMOUNT) > 0) {
+            throw ProblemException.invalidField(field, "must be a decimal amount from 0 to " + ProposalPricing.MAX_AMOUNT);
+        }
+        return amount;
     }
 
     private static LocalDate date(String value, String field) {

@@ -1,6 +1,9 @@
 package dev.salesplatform.deal.persistence;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +12,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.salesplatform.deal.domain.DealSort;
 import dev.salesplatform.deal.domain.DealStatus;
+import dev.salesplatform.kit.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -23,11 +28,12 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
     }
 
     /**
-     * Up to {@code limit} deals matching {@code search}, newest first, after {@code afterId} (none: from the
+     * Up to {@code limit} deals matching {@code search}, in its order, after the row the keyset
+     * {@code (afterKey, afterId)} points at (no afterId: from the
      * start); {@code staleBefore} and {@code otherwiseStaleBefore} are the stage cutoffs when {@code search.stale()}.
      */
     public Uni<List<Deal>> search(DealSearch search, Map<String, Instant> staleBefore, Instant otherwiseStaleBefore,
-                                  UUID afterId, int limit) {
+                                  String afterKey, UUID afterId, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (search.stage() != null) {
@@ -49,6 +55,18 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         if (search.expectedCloseTo() != null) {
             where.add("expectedCloseDate <= :closeTo");
             parameters.and("closeTo", search.expectedCloseTo());
+        }
+        if (search.amountMin() != null) {
+            where.add("amount >= :amountMin");
+            parameters.and("amountMin", search.amountMin());
+        }
+        if (search.amountMax() != null) {
+            where.add("amount <= :amountMax");
+            parameters.and("amountMax", search.amountMax());
+        }
+        if (search.currency() != null) {
+            where.add("currency = :currency");
+            parameters.and("currency", search.currency());
         }
         if (search.text() != null) {
             where.add("(lower(name) like :text escape '\\' or lower(companyName) like :text escape '\\')");
@@ -75,12 +93,64 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             where.add("(ownerId = :me or id in (select m.dealId from DealTeamMember m where m.userId = :me))");
             parameters.and("me", search.visibleTo());
         }
+        DealSort sort = search.sort();
+        String direction = sort.descending() ? " desc" : " asc";
+        String after = sort.descending() ? " < " : " > ";
         if (afterId != null) {
-            where.add("id < :afterId");
             parameters.and("afterId", afterId);
+            String nextId = "id" + after + ":afterId";
+            where.add(switch (sort.field()) {
+                case "amount" -> {
+                    parameters.and("afterKey", decimal(afterKey));
+                    yield "(amount" + after + ":afterKey or (amount = :afterKey and " + nextId + "))";
+                }
+                case "expectedCloseDate" -> {
+                    if (afterKey.isEmpty()) {
+                        yield "(expectedCloseDate is null and " + nextId + ")";
+                    }
+                    parameters.and("afterKey", date(afterKey));
+                    yield "(expectedCloseDate" + after + ":afterKey or (expectedCloseDate = :afterKey and " + nextId
+                            + ") or expectedCloseDate is null)";
+                }
+                default -> nextId;
+            });
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        String order = switch (sort.field()) {
+            case "amount" -> "amount" + direction + ", id" + direction;
+            case "expectedCloseDate" -> "expectedCloseDate" + direction + " nulls last, id" + direction;
+            default -> "id" + direction; // ids are time-ordered (UUIDv7): creation order
+        };
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by " + order;
         return find(query, parameters).page(0, limit).list();
+    }
+
+    /** The value of {@code sort}'s field that a cursor carries ("" when the id alone orders, or for no date). */
+    public static String sortKey(Deal deal, DealSort sort) {
+        return switch (sort.field()) {
+            case "amount" -> deal.amount.toPlainString();
+            case "expectedCloseDate" -> deal.expectedCloseDate == null ? "" : deal.expectedCloseDate.toString();
+            default -> "";
+        };
+    }
+
+    private static BigDecimal decimal(String key) {
+        try {
+            return new BigDecimal(key);
+        } catch (NumberFormatException e) {
+            throw badCursor();
+        }
+    }
+
+    private static LocalDate date(String key) {
+        try {
+            return LocalDate.parse(key);
+        } catch (DateTimeParseException e) {
+            throw badCursor();
+        }
+    }
+
+    private static ProblemException badCursor() {
+        return ProblemException.invalidField("cursor", "is not a cursor returned by this list");
     }
 
     /** One row per pipeline, stage and currency: {pipelineId, stageCode, currency, count, sum of amount}. */

@@ -114,10 +114,11 @@ public class DealService {
     @WithSession
     public Uni<Page<DealResponse>> search(DealSearch search, PageRequest page, Actor actor) {
         DealSearch effective = actor.readsAll() ? search : search.visibleTo(actor.id());
-        UUID after = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        String afterKey = page.cursor() == null ? null : page.cursor().value(0);
+        UUID afterId = page.cursor() == null ? null : Ids.parse(page.cursor().value(1), "cursor");
         Instant now = now();
-        return deals.search(effective, stalePolicy().cutoffs(now), stalePolicy().otherwiseCutoff(now), after,
-                        page.limit() + 1).chain(rows -> teams.ofDeals(
+        return deals.search(effective, stalePolicy().cutoffs(now), stalePolicy().otherwiseCutoff(now), afterKey,
+                        afterId, page.limit() + 1).chain(rows -> teams.ofDeals(
                 rows.stream().map(d -> d.id).toList()).invoke(members -> {
                     Map<UUID, List<DealTeamMember>> byDeal = members.stream()
                             .collect(Collectors.groupingBy(m -> m.dealId));
@@ -125,7 +126,7 @@ public class DealService {
                 }).replaceWith(rows)).chain(rows -> stages.all().map(all -> {
             Map<String, BigDecimal> probabilities = new HashMap<>();
             all.forEach(s -> probabilities.put(s.pipelineId + "/" + s.code, s.winProbability));
-            return Page.of(rows, page.limit(), deal -> Cursor.of(deal.id),
+            return Page.of(rows, page.limit(), deal -> Cursor.of(DealRepository.sortKey(deal, search.sort()), deal.id),
                     deal -> DealMapping.response(deal, probabilities.get(deal.pipelineId + "/" + deal.stageCode)));
         }));
     }

@@ -55,4 +55,60 @@ class DealListTest {
         get(ae(me), "/api/v1/deals?q=" + tag).statusCode(200).body("items.id", equalTo(List.of(mine)));
         get(manager(), "/api/v1/deals?q=" + tag).statusCode(200).body("items.id", equalTo(List.of(theirs, mine)));
     }
+
+    static String deal(String name, String amount, String currency, String expectedClose) {
+        return """
+                {"name": "%s", "amount": {"amount": "%s", "currency": "%s"}%s}"""
+                .formatted(name, amount, currency,
+                        expectedClose == null ? "" : ", \"expectedCloseDate\": \"" + expectedClose + "\"");
+    }
+
+    @Test
+    void amountRangeCurrencyAndSortWithStablePages() {
+        UUID me = UUID.randomUUID();
+        String small = create(ae(me), deal("Small", "1000.00", "EUR", "2027-06-01"));
+        String large = create(ae(me), deal("Large", "90000.00", "EUR", null));
+        String medium = create(ae(me), deal("Medium", "25000.00", "EUR", "2027-04-01"));
+        String dollars = create(ae(me), deal("Dollars", "25000.00", "USD", "2027-04-01"));
+        String undated = create(ae(me), deal("Undated", "5000.00", "EUR", null));
+        String owner = "/api/v1/deals?owner=" + me;
+
+        get(ae(me), owner + "&amountMin=5000&amountMax=25000").statusCode(200)
+                .body("items.id", equalTo(List.of(undated, dollars, medium)));
+        get(ae(me), owner + "&amountMin=5000&amountMax=25000&currency=EUR").statusCode(200)
+                .body("items.id", equalTo(List.of(undated, medium)));
+        get(ae(me), owner + "&sort=createdAt").statusCode(200)
+                .body("items.id", equalTo(List.of(small, large, medium, dollars, undated)));
+        // Equal amounts break ties on the id, in the sort's direction.
+        assertPages(me, "-amount", List.of(large, dollars, medium, undated, small));
+        assertPages(me, "amount", List.of(small, undated, medium, dollars, large));
+        // Without an expected close date a deal comes last either way.
+        assertPages(me, "expectedCloseDate", List.of(medium, dollars, small, large, undated));
+        assertPages(me, "-expectedCloseDate", List.of(small, dollars, medium, undated, large));
+    }
+
+    /** Reads the list two deals at a time and checks that the pages add up to {@code expected}. */
+    static void assertPages(UUID me, String sort, List<String> expected) {
+        String base = "/api/v1/deals?owner=" + me + "&sort=" + sort + "&limit=2";
+        get(ae(me), base.replace("&limit=2", "")).statusCode(200).body("items.id", equalTo(expected));
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = get(ae(me), base + (cursor == null ? "" : "&cursor=" + cursor)).statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, seen, sort);
+    }
+
+    @Test
+    void badFiltersAndSortsAre400() {
+        String token = manager();
+        for (String query : new String[] {"sort=name", "sort=-score", "amountMin=-1", "amountMax=lots",
+                "amountMin=1e3x", "amountMax=1000000000000", "currency=eur", "currency=EURO", "cursor=bm9wZQ",
+                "sort=amount&cursor=" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ("x\u001F" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8))}) {
+            get(token, "/api/v1/deals?" + query).statusCode(400).contentType(DealApi.PROBLEM);
+        }
+    }
 }
