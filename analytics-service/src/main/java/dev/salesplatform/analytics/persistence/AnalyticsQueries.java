@@ -1,25 +1,219 @@
 package dev.salesplatform.analytics.persistence;
 
+import static dev.salesplatform.analytics.persistence.Schemas.sql;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.salesplatform.analytics.api.ConversionResponse;
+import dev.salesplatform.analytics.api.DealsResponse;
 import dev.salesplatform.analytics.api.FunnelResponse;
+import dev.salesplatform.analytics.api.MoneyDto;
+import dev.salesplatform.analytics.api.PipelineResponse;
+import dev.salesplatform.analytics.domain.ConversionGroup;
 import dev.salesplatform.analytics.domain.Period;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.salesplatform.analytics.domain.Rate;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Read side of the projections, one read-only session per query. */
+/**
+ * The read side: SQL over the active projection schema, DESIGN §7's definitions. Periods are
+ * half-open on event time; money is summed per currency and rounded half-even to cents only at the end.
+ */
 @ApplicationScoped
 public class AnalyticsQueries {
 
-    @Inject
-    LeadFactRepository leadFacts;
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+    private static final String ACTIVE = "SELECT active_schema FROM projection_state WHERE id = 1";
+    private static final String COMPLETE_UNTIL = "SELECT min(event_time) FROM {s}.watermark";
 
-    @WithSession
+    /** The cohort: leads created in [$1, $2), optionally of owner $3 and source $4, with whether their deal was won. */
+    private static final String COHORT = """
+            WITH cohort AS (
+                SELECT l.*, EXISTS (SELECT 1 FROM {s}.deal_fact d WHERE d.lead_id = l.lead_id AND d.won_at IS NOT NULL) AS won
+                FROM {s}.lead_fact l
+                WHERE l.created_at >= $1 AND l.created_at < $2
+                  AND ($3::uuid IS NULL OR l.owner_id = $3) AND ($4::text IS NULL OR l.source = $4))
+            """;
+    private static final String STAGE_COUNTS = """
+                count(*),
+                count(*) FILTER (WHERE won OR handed_off_at IS NOT NULL OR qualified_at IS NOT NULL OR contacted_at IS NOT NULL),
+                count(*) FILTER (WHERE won OR handed_off_at IS NOT NULL OR qualified_at IS NOT NULL),
+                count(*) FILTER (WHERE won OR handed_off_at IS NOT NULL),
+                count(*) FILTER (WHERE won)
+            """;
+    private static final String FUNNEL = COHORT + "SELECT" + STAGE_COUNTS + "FROM cohort";
+    private static final String CONVERSION = COHORT + "SELECT %s AS key, count(*), count(*) FILTER (WHERE won) FROM cohort GROUP BY 1 ORDER BY 1";
+
+    private static final String CLOSED = """
+            SELECT count(*) FILTER (WHERE won_at >= $1 AND won_at < $2), count(*) FILTER (WHERE lost_at >= $1 AND lost_at < $2)
+            FROM {s}.deal_fact
+            WHERE ((won_at >= $1 AND won_at < $2) OR (lost_at >= $1 AND lost_at < $2)) AND ($3::uuid IS NULL OR owner_id = $3)""";
+    private static final String WON_SIZE = """
+            SELECT final_currency, count(*), sum(final_amount) FROM {s}.deal_fact
+            WHERE won_at >= $1 AND won_at < $2 AND ($3::uuid IS NULL OR owner_id = $3)
+            GROUP BY final_currency ORDER BY final_currency""";
+    private static final String CYCLE = """
+            SELECT count(*), extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY won_at - created_at)),
+                   avg(extract(epoch FROM won_at - created_at))
+            FROM {s}.deal_fact
+            WHERE won_at >= $1 AND won_at < $2 AND created_at IS NOT NULL AND ($3::uuid IS NULL OR owner_id = $3)""";
+    private static final String LOST_REASONS = """
+            SELECT lost_reason, count(*) FROM {s}.deal_fact
+            WHERE lost_at >= $1 AND lost_at < $2 AND ($3::uuid IS NULL OR owner_id = $3)
+            GROUP BY lost_reason ORDER BY 2 DESC, 1""";
+
+    private static final String OPEN_DEALS = """
+            FROM {s}.deal_fact WHERE created_at IS NOT NULL AND won_at IS NULL AND lost_at IS NULL
+              AND ($1::uuid IS NULL OR owner_id = $1)""";
+    private static final String PIPELINE_STAGES = "SELECT pipeline_id, stage, win_probability, currency, count(*), "
+            + "sum(amount), sum(amount * win_probability) " + OPEN_DEALS
+            + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 2, 4";
+    private static final String FORECAST = "SELECT to_char(expected_close, 'YYYY-MM'), currency, count(*), "
+            + "sum(amount), sum(amount * win_probability) " + OPEN_DEALS + " GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2";
+
+    @Inject
+    Pool pool;
+
     public Uni<FunnelResponse> funnel(Period period, UUID owner, String source) {
-        return leadFacts.countCreated(period, owner, source)
-                .map(created -> new FunnelResponse(period.from(), period.to(), created));
+        return read((connection, schema) -> query(connection, schema, FUNNEL, cohort(period, owner, source))
+                .chain(rows -> completeUntil(connection, schema).map(complete -> {
+                    Row row = rows.iterator().next();
+                    long created = row.getLong(0);
+                    String[] names = {"CONTACTED", "QUALIFIED", "HANDED_OFF", "WON"};
+                    List<FunnelResponse.Stage> stages = new ArrayList<>();
+                    for (int i = 0; i < names.length; i++) {
+                        long count = row.getLong(i + 1);
+                        stages.add(new FunnelResponse.Stage(names[i], count, Rate.of(count, created),
+                                Rate.of(count, row.getLong(i))));
+                    }
+                    return new FunnelResponse(period.from(), period.to(), owner, source, created, stages,
+                            Rate.of(row.getLong(4), created), complete);
+                })));
+    }
+
+    public Uni<ConversionResponse> conversion(Period period, ConversionGroup group) {
+        String key = switch (group) {
+            case SOURCE -> "source";
+            case OWNER -> "coalesce(owner_id::text, 'unassigned')";
+            case WEEK -> "to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
+            case MONTH -> "to_char(date_trunc('month', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
+        };
+        String statement = CONVERSION.formatted(key);
+        return read((connection, schema) -> query(connection, schema, statement, cohort(period, null, null))
+                .chain(rows -> completeUntil(connection, schema).map(complete -> {
+                    List<ConversionResponse.Row> result = new ArrayList<>();
+                    long created = 0;
+                    long won = 0;
+                    for (Row row : rows) {
+                        result.add(new ConversionResponse.Row(row.getString(0), row.getLong(1), row.getLong(2),
+                                Rate.of(row.getLong(2), row.getLong(1))));
+                        created += row.getLong(1);
+                        won += row.getLong(2);
+                    }
+                    return new ConversionResponse(period.from(), period.to(), group.parameter(), result,
+                            Rate.of(won, created), complete);
+                })));
+    }
+
+    public Uni<DealsResponse> deals(Period period, UUID owner) {
+        Tuple closed = Tuple.of(utc(period.from()), utc(period.to()), owner);
+        return read((connection, schema) -> query(connection, schema, CLOSED, closed).chain(counts ->
+                query(connection, schema, WON_SIZE, closed).chain(sizes ->
+                query(connection, schema, CYCLE, closed).chain(cycle ->
+                query(connection, schema, LOST_REASONS, closed).chain(reasons ->
+                completeUntil(connection, schema).map(complete -> {
+                    Row count = counts.iterator().next();
+                    long won = count.getLong(0);
+                    long lost = count.getLong(1);
+                    List<DealsResponse.WonSize> wonSize = new ArrayList<>();
+                    for (Row row : sizes) {
+                        String currency = row.getString(0);
+                        long deals = row.getLong(1);
+                        BigDecimal total = cents(row.getBigDecimal(2));
+                        wonSize.add(new DealsResponse.WonSize(currency, deals, new MoneyDto(total, currency),
+                                new MoneyDto(total.divide(BigDecimal.valueOf(deals), 2, RoundingMode.HALF_EVEN), currency)));
+                    }
+                    Row c = cycle.iterator().next();
+                    DealsResponse.SalesCycle salesCycle = new DealsResponse.SalesCycle(c.getLong(0),
+                            days(c.getBigDecimal(1)), days(c.getBigDecimal(2)));
+                    List<DealsResponse.LostReason> lostReasons = new ArrayList<>();
+                    for (Row row : reasons) {
+                        lostReasons.add(new DealsResponse.LostReason(row.getString(0), row.getLong(1)));
+                    }
+                    return new DealsResponse(period.from(), period.to(), owner, won, lost, Rate.of(won, won + lost),
+                            wonSize, salesCycle, lostReasons, complete);
+                }))))));
+    }
+
+    public Uni<PipelineResponse> pipeline(UUID owner) {
+        Tuple filter = Tuple.of(owner);
+        return read((connection, schema) -> query(connection, schema, PIPELINE_STAGES, filter).chain(stageRows ->
+                query(connection, schema, FORECAST, filter).chain(forecastRows ->
+                completeUntil(connection, schema).map(complete -> {
+                    List<PipelineResponse.StageRow> stages = new ArrayList<>();
+                    for (Row row : stageRows) {
+                        String currency = row.getString(3);
+                        stages.add(new PipelineResponse.StageRow(row.getUUID(0), row.getString(1),
+                                row.getBigDecimal(2), currency, row.getLong(4),
+                                new MoneyDto(cents(row.getBigDecimal(5)), currency),
+                                new MoneyDto(cents(row.getBigDecimal(6)), currency)));
+                    }
+                    List<PipelineResponse.ForecastRow> forecast = new ArrayList<>();
+                    for (Row row : forecastRows) {
+                        String currency = row.getString(1);
+                        forecast.add(new PipelineResponse.ForecastRow(row.getString(0), currency, row.getLong(2),
+                                new MoneyDto(cents(row.getBigDecimal(3)), currency),
+                                new MoneyDto(cents(row.getBigDecimal(4)), currency)));
+                    }
+                    return new PipelineResponse(owner, stages, forecast, complete);
+                }))));
+    }
+
+    /** Runs {@code work} on one connection against the schema readers use now. */
+    private <T> Uni<T> read(BiFunction<SqlConnection, String, Uni<T>> work) {
+        return pool.withConnection(connection -> connection.query(ACTIVE).execute()
+                .chain(rows -> work.apply(connection, rows.iterator().next().getString(0))));
+    }
+
+    private static Uni<RowSet<Row>> query(SqlConnection connection, String schema, String statement, Tuple values) {
+        return connection.preparedQuery(sql(schema, statement)).execute(values);
+    }
+
+    private static Uni<Instant> completeUntil(SqlConnection connection, String schema) {
+        return connection.query(sql(schema, COMPLETE_UNTIL)).execute().map(rows -> {
+            OffsetDateTime time = rows.iterator().next().getOffsetDateTime(0);
+            return time == null ? null : time.toInstant();
+        });
+    }
+
+    private static Tuple cohort(Period period, UUID owner, String source) {
+        return Tuple.of(utc(period.from()), utc(period.to()), owner, source);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal days(BigDecimal seconds) {
+        return seconds == null ? null : seconds.divide(SECONDS_PER_DAY, 2, RoundingMode.HALF_EVEN);
     }
 }

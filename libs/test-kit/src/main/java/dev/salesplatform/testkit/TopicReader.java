@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,21 +57,33 @@ public final class TopicReader {
 
     /** Sends one record with the given headers and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value, Header... headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        for (Header header : headers) {
+            record.headers().add(header);
+        }
+        sendAll(List.of(record));
+    }
+
+    /** Sends the records in their order through one producer and waits until the broker acknowledged all. */
+    public static void sendAll(List<ProducerRecord<String, String>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            for (Header header : headers) {
-                record.headers().add(header);
+            List<Future<?>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
             }
-            producer.send(record).get();
+            for (Future<?> ack : sent) {
+                ack.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot send to " + topic, e.getCause());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot send to Kafka", e.getCause());
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.salesplatform.analytics.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.salesplatform.analytics.domain.ConversionGroup;
+import dev.salesplatform.analytics.domain.LeadSource;
+import dev.salesplatform.analytics.domain.Period;
+import dev.salesplatform.analytics.persistence.AnalyticsQueries;
+import dev.salesplatform.kit.http.Enums;
+import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.problem.Problem;
+import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/analytics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
+@Tag(name = "Analytics", description = "Exact metrics from the event log (DESIGN §7)")
+@APIResponse(responseCode = "400", description = "Invalid period or filter, with errors[] per parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a sales manager or admin",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MetricsResource {
+
+    private static final String PERIOD = " Periods are half-open [from, to) in UTC on event time; from and to are "
+            + "ISO dates or instants, by default the current month. completeUntil says up to which event time the "
+            + "figures are complete.";
+
+    @Inject
+    AnalyticsQueries queries;
+
+    @GET
+    @Path("/funnel")
+    @Operation(summary = "Lead funnel of a cohort", description = "Roles: sales-manager, admin. Leads created in the "
+            + "period, and how many of them were ever contacted, qualified, handed off and won (their deal won), each "
+            + "stage with its rate against created and against the previous stage; conversionRate = won / created."
+            + PERIOD)
+    @APIResponse(responseCode = "200", description = "The funnel",
+            content = @Content(schema = @Schema(implementation = FunnelResponse.class)))
+    public Uni<FunnelResponse> funnel(
+            @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
+            @Parameter(description = "Only leads owned by this user id") @QueryParam("owner") String owner,
+            @Parameter(description = "Only leads from this source") @QueryParam("source") String source) {
+        LeadSource sourceFilter = Enums.parse(LeadSource.class, source, "source");
+        return queries.funnel(period(from, to), owner(owner), sourceFilter == null ? null : sourceFilter.name());
+    }
+
+    @GET
+    @Path("/conversion")
+    @Operation(summary = "Conversion rate by source, owner, week or month", description = "Roles: sales-manager, "
+            + "admin. Of the leads created in the period, won / created per group (groupBy=source for marketing "
+            + "attribution, owner, week (from Monday) or month), and for all of them." + PERIOD)
+    @APIResponse(responseCode = "200", description = "One row per group, in key order",
+            content = @Content(schema = @Schema(implementation = ConversionResponse.class)))
+    public Uni<ConversionResponse> conversion(
+            @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
+            @Parameter(description = "source (default), owner, week or month") @QueryParam("groupBy") String groupBy) {
+        ConversionGroup group = groupBy == null || groupBy.isBlank() ? ConversionGroup.SOURCE
+                : ConversionGroup.fromParameter(groupBy.strip()).orElseThrow(() ->
+                        ProblemException.invalidField("groupBy", "must be source, owner, week or month"));
+        return queries.conversion(period(from, to), group);
+    }
+
+    @GET
+    @Path("/deals")
+    @Operation(summary = "Win rate, deal size, sales cycle and lost reasons", description = "Roles: sales-manager, "
+            + "admin. Of the deals closed in the period: won, lost, win rate = won / (won + lost); per currency the "
+            + "won total and average; the sales cycle (days from deal.created to deal.won, median and mean) of the "
+            + "deals won; lost reasons by count." + PERIOD)
+    @APIResponse(responseCode = "200", description = "The deal metrics",
+            content = @Content(schema = @Schema(implementation = DealsResponse.class)))
+    public Uni<DealsResponse> deals(
+            @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
+            @Parameter(description = "Only deals owned by this account executive") @QueryParam("owner") String owner) {
+        return queries.deals(period(from, to), owner(owner));
+    }
+
+    @GET
+    @Path("/pipeline")
+    @Operation(summary = "Open pipeline now", description = "Roles: sales-manager, admin. Open deals per pipeline "
+            + "stage and currency: count, amount and weighted amount (amount x the stage's win probability); and the "
+            + "forecast by expected close month. completeUntil says up to which event time it is complete.")
+    @APIResponse(responseCode = "200", description = "The pipeline",
+            content = @Content(schema = @Schema(implementation = PipelineResponse.class)))
+    public Uni<PipelineResponse> pipeline(
+            @Parameter(description = "Only deals owned by this account executive") @QueryParam("owner") String owner) {
+        return queries.pipeline(owner(owner));
+    }
+
+    static Period period(String from, String to) {
+        try {
+            return Period.parse(from, to, Instant.now());
+        } catch (Period.InvalidPeriodException e) {
+            throw ProblemException.invalidField(e.field(), e.getMessage());
+        }
+    }
+
+    private static UUID owner(String owner) {
+        return owner == null || owner.isBlank() ? null : Ids.parse(owner.strip(), "owner");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.salesplatform.analytics.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import dev.salesplatform.testkit.TopicReader;
+
+/**
+ * Events as the producers publish them (CloudEvents binary mode, key = aggregate id), collected so a
+ * test can send them in order, shuffled or twice.
+ */
+public final class EventLog {
+
+    private final List<ProducerRecord<String, String>> records = new ArrayList<>();
+
+    public EventLog add(String topic, String source, String type, UUID aggregate, Instant at, long version,
+                        String fields) {
+        String payload = "{" + fields + ", \"occurredAt\": \"" + at + "\", \"actorId\": \"test\", "
+                + "\"aggregateVersion\": " + version + "}";
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregate.toString(), payload);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_source", source);
+        header(record, "ce_type", type);
+        header(record, "ce_time", at.toString());
+        header(record, "ce_subject", aggregate.toString());
+        header(record, "content-type", "application/json");
+        records.add(record);
+        return this;
+    }
+
+    public EventLog lead(String type, UUID lead, Instant at, long version, String fields) {
+        return add("sales.lead.events", "/lead-service", type, lead, at, version,
+                "\"leadId\": \"" + lead + "\", " + fields);
+    }
+
+    public EventLog deal(String type, UUID deal, Instant at, long version, String fields) {
+        return add("sales.deal.events", "/deal-service", type, deal, at, version,
+                "\"dealId\": \"" + deal + "\", " + fields);
+    }
+
+    public void sendInOrder() {
+        TopicReader.sendAll(records);
+    }
+
+    /** Every event twice, in an order shuffled across topics and aggregates (a fixed seed: reproducible). */
+    public void sendShuffledTwice(long seed) {
+        List<ProducerRecord<String, String>> twice = new ArrayList<>(records);
+        twice.addAll(records);
+        Collections.shuffle(twice, new Random(seed));
+        TopicReader.sendAll(twice);
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
