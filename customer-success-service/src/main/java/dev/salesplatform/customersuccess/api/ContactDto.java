@@ -1,0 +1,13 @@
+package dev.salesplatform.customersuccess.api;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The customer's primary contact person. */
+public record ContactDto(
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Email @Size(max = 254) String email,
+        @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()./-]{3,40}$", message = "must be a phone number") String phone) {
+}

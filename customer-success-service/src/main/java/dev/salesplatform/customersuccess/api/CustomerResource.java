@@ -1,0 +1,383 @@
+package dev.salesplatform.customersuccess.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.salesplatform.customersuccess.domain.Actor;
+import dev.salesplatform.customersuccess.domain.CustomerStatus;
+import dev.salesplatform.customersuccess.domain.HealthBand;
+import dev.salesplatform.customersuccess.persistence.CustomerSearch;
+import dev.salesplatform.customersuccess.persistence.CustomerService;
+import dev.salesplatform.kit.http.ETags;
+import dev.salesplatform.kit.http.Enums;
+import dev.salesplatform.kit.http.IdempotentRequests;
+import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.MergePatch;
+import dev.salesplatform.kit.http.Page;
+import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.problem.Problem;
+import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Retention: customers, their touchpoints, health, MRR movements and churn")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the customer is not theirs",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such customer",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CustomerResource {
+
+    static final String READERS = "Roles: customer-success (every customer: the team covers for each other), "
+            + "sales-manager, admin.";
+    static final String WRITERS = "Roles: customer-success (customers assigned to them only), sales-manager, admin.";
+    static final String TOUCHPOINT = " Only for an ACTIVE customer (409 with currentStatus otherwise). Updates the "
+            + "last touchpoint and recomputes the health score (customer.health-changed.v1 when the band moves).";
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    MergePatch patches;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @GET
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "List and search customers", description = READERS + " Filters combine: csm (user id), "
+            + "band (GREEN, YELLOW, RED), renewalFrom/renewalTo (next contract end date, inclusive), status (ACTIVE, "
+            + "CHURNED), q (company name or contact, case-insensitive). Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of customers")
+    public Uni<Page<CustomerResponse>> list(
+            @Parameter(description = "Only customers of this CSM (user id)") @QueryParam("csm") String csm,
+            @Parameter(description = "Only customers in this health band") @QueryParam("band") String band,
+            @Parameter(description = "Next renewal date on or after (ISO-8601 date)")
+            @QueryParam("renewalFrom") String renewalFrom,
+            @Parameter(description = "Next renewal date on or before (ISO-8601 date)")
+            @QueryParam("renewalTo") String renewalTo,
+            @Parameter(description = "ACTIVE or CHURNED") @QueryParam("status") String status,
+            @Parameter(description = "Free text on company name and contact (2 to 100 characters)")
+            @QueryParam("q") String q,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        actor();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && (text.length() < 2 || text.length() > 100)) {
+            throw ProblemException.invalidField("q", "must be 2 to 100 characters");
+        }
+        CustomerSearch search = new CustomerSearch(csm == null ? null : Ids.parse(csm, "csm"),
+                Enums.parse(HealthBand.class, band, "band"), date(renewalFrom, "renewalFrom"),
+                date(renewalTo, "renewalTo"), Enums.parse(CustomerStatus.class, status, "status"), text);
+        return customers.search(search, PageRequest.of(limit, cursor, 1));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Read a customer", description = READERS + " With MRR per currency, the contracts in force, "
+            + "health score, band and reasons, and the next renewal date. ETag carries the version.")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Uni<Response> get(@PathParam("id") String id) {
+        return customers.find(Ids.parse(id, "id"), actor()).map(CustomerResource::withETag);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Edit a customer's profile (JSON Merge Patch)", description = WRITERS + " Needs If-Match "
+            + "with the ETag you read. Company name, domain, primary contact and notes can be edited; status, CSM, "
+            + "MRR, health and contracts change only by commands (400 here). Emits customer.updated.v1 with the "
+            + "changed fields.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = CustomerFields.class),
+            example = "{\"notes\": \"Prefers e-mail\", \"contact\": {\"phone\": \"+44 20 7946 0000\"}}"))
+    @APIResponse(responseCode = "200", description = "The edited customer, with its new ETag",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "Another ACTIVE customer has that company name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The customer changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @NotNull JsonNode patch) {
+        return customers.edit(Ids.parse(id, "id"), ifMatch,
+                current -> patches.apply(current, patch, CustomerFields.class), actor()).map(CustomerResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Assign a customer's CSM", description = "Roles: sales-manager and admin (any CSM, any "
+            + "customer); customer-success (claims an unassigned customer for themselves only). Emits "
+            + "customer.assigned.v1.")
+    @APIResponse(responseCode = "200", description = "The customer with its CSM",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "Already this CSM's, or the customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assign(@PathParam("id") String id, @Valid @NotNull AssignRequest request) {
+        return customers.assign(Ids.parse(id, "id"), request.csmId(), actor()).map(CustomerResource::withETag);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's history", description = READERS + " Every event of the customer (its "
+            + "contracts and renewals included), oldest first: which event, who, when, and what it carried.")
+    @APIResponse(responseCode = "200", description = "One page of events")
+    public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                @QueryParam("cursor") String cursor) {
+        return customers.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @GET
+    @Path("/{id}/contracts")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's contracts", description = READERS + " Every contract term, oldest first: "
+            + "ACTIVE (in force until its renewal is decided), RENEWED or CHURNED. A term is in force on "
+            + "[startDate, endDate).")
+    @APIResponse(responseCode = "200", description = "The contracts",
+            content = @Content(schema = @Schema(implementation = ContractDto.class, type = SchemaType.ARRAY)))
+    public Uni<List<ContractDto>> contracts(@PathParam("id") String id) {
+        return customers.contracts(Ids.parse(id, "id"), actor());
+    }
+
+    @POST
+    @Path("/{id}/check-ins")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record a check-in", description = WRITERS + " Type CALL, MEETING, EMAIL or QBR, sentiment "
+            + "POSITIVE, NEUTRAL or NEGATIVE, notes." + TOUCHPOINT + " Emits customer.check-in-recorded.v1.")
+    @APIResponse(responseCode = "201", description = "The check-in",
+            content = @Content(schema = @Schema(implementation = CheckInDto.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> checkIn(@PathParam("id") String id,
+                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                 @Valid @NotNull CheckInRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+                .recordCheckIn(customer, request, actor).map(c -> created(customer, "check-ins", c)));
+    }
+
+    @GET
+    @Path("/{id}/check-ins")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's check-ins", description = READERS + " Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of check-ins")
+    public Uni<Page<CheckInDto>> checkIns(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        return customers.checkIns(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record NPS feedback", description = WRITERS + " An integer NPS answer 0-10 (9-10 PROMOTER, "
+            + "7-8 PASSIVE, 0-6 DETRACTOR) and a comment." + TOUCHPOINT + " Emits customer.feedback-recorded.v1.")
+    @APIResponse(responseCode = "201", description = "The feedback with its category",
+            content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> feedback(@PathParam("id") String id,
+                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                  @Valid @NotNull FeedbackRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+                .recordFeedback(customer, request, actor).map(f -> created(customer, "feedback", f)));
+    }
+
+    @GET
+    @Path("/{id}/feedback")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's NPS feedback", description = READERS + " Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of feedback")
+    public Uni<Page<FeedbackDto>> feedbackList(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        return customers.feedback(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record a public review", description = WRITERS + " Platform (G2, CAPTERRA, TRUSTPILOT, "
+            + "GARTNER_PEER_INSIGHTS, OTHER), rating 1-5 and an http(s) URL." + TOUCHPOINT
+            + " Emits customer.review-posted.v1.")
+    @APIResponse(responseCode = "201", description = "The review",
+            content = @Content(schema = @Schema(implementation = ReviewDto.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> review(@PathParam("id") String id,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull ReviewRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+                .recordReview(customer, request, actor).map(r -> created(customer, "reviews", r)));
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's reviews", description = READERS + " Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of reviews")
+    public Uni<Page<ReviewDto>> reviews(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                       @QueryParam("cursor") String cursor) {
+        return customers.reviews(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @POST
+    @Path("/{id}/referrals")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record a referral", description = WRITERS + " The referred company and contact (first and "
+            + "last name and a valid e-mail required)." + TOUCHPOINT + " Emits customer.referral-made.v1, from "
+            + "which lead-service creates a REFERRAL lead.")
+    @APIResponse(responseCode = "201", description = "The referral",
+            content = @Content(schema = @Schema(implementation = ReferralDto.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> referral(@PathParam("id") String id,
+                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                  @Valid @NotNull ReferralRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+                .recordReferral(customer, request, actor).map(r -> created(customer, "referrals", r)));
+    }
+
+    @GET
+    @Path("/{id}/referrals")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "A customer's referrals", description = READERS + " Newest first; follow nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of referrals")
+    public Uni<Page<ReferralDto>> referrals(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return customers.referrals(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    }
+
+    @POST
+    @Path("/{id}/expansions")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record an expansion", description = WRITERS + " A contract's MRR grows by delta (positive "
+            + "Money in the contract's currency); kind UPSELL or CROSS_SELL, with a reason. contractId is needed "
+            + "only when more than one contract is in force. Emits customer.expanded.v1 (mrrBefore, mrrAfter, delta).")
+    @APIResponse(responseCode = "200", description = "The customer with its new MRR",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The MRR would exceed the largest amount held",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> expand(@PathParam("id") String id, @Valid @NotNull ExpansionRequest request) {
+        return customers.moveRevenue(Ids.parse(id, "id"), request.contractId(), request.delta(),
+                request.kind().movement(), request.reason(), true, actor()).map(CustomerResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/contractions")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Record a contraction", description = WRITERS + " A contract's MRR shrinks by delta "
+            + "(positive Money in the contract's currency, at most its MRR); kind DOWNGRADE, SEAT_REDUCTION or "
+            + "DISCOUNT, with a reason. contractId is needed only when more than one contract is in force. Emits "
+            + "customer.contracted.v1 (mrrBefore, mrrAfter, delta).")
+    @APIResponse(responseCode = "200", description = "The customer with its new MRR",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "The customer is CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The MRR would drop below zero (currentMrr says how much it is)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> contract(@PathParam("id") String id, @Valid @NotNull ContractionRequest request) {
+        return customers.moveRevenue(Ids.parse(id, "id"), request.contractId(), request.delta(),
+                request.kind().movement(), request.reason(), false, actor()).map(CustomerResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/churn")
+    @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
+    @Operation(summary = "Churn a customer outside a renewal", description = WRITERS + " Reason PRICE, PRODUCT, "
+            + "SUPPORT, COMPETITOR, BUDGET, BUSINESS_CLOSED or OTHER, and a note. Every contract in force ends, open "
+            + "renewals close as CHURNED, the customer becomes CHURNED. Emits customer.churned.v1 with all MRR lost "
+            + "(renewalId null).")
+    @APIResponse(responseCode = "200", description = "The churned customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "The customer is already CHURNED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> churn(@PathParam("id") String id, @Valid @NotNull ChurnRequest request) {
+        return customers.churn(Ids.parse(id, "id"), request, actor()).map(CustomerResource::withETag);
+    }
+
+    private Actor actor() {
+        return actor(caller);
+    }
+
+    static Actor actor(Caller caller) {
+        return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
+                caller.has(Caller.CUSTOMER_SUCCESS));
+    }
+
+    private static Response withETag(CustomerResponse customer) {
+        return Response.ok(customer).header(HttpHeaders.ETAG, ETags.of(customer.version())).build();
+    }
+
+    private static Response created(UUID customer, String collection, Object entity) {
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/v1/customers/" + customer + "/" + collection)
+                .entity(entity).build();
+    }
+
+    static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2027-03-31");
+        }
+    }
+}

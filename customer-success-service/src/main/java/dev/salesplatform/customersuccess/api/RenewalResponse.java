@@ -1,0 +1,18 @@
+package dev.salesplatform.customersuccess.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.salesplatform.customersuccess.domain.ChurnReason;
+import dev.salesplatform.customersuccess.domain.RenewalStatus;
+
+/**
+ * The renewal of one contract term, due on the contract's end date; {@code csmId} is the customer's
+ * CSM; {@code newContractId} is set once RENEWED, {@code churnReason} once CHURNED.
+ */
+public record RenewalResponse(UUID id, UUID customerId, String companyName, UUID contractId, UUID csmId,
+                              LocalDate dueDate, MoneyDto currentMrr, RenewalStatus status, UUID newContractId,
+                              ChurnReason churnReason, String churnNote, String decidedBy, Instant decidedAt,
+                              Instant createdAt, Instant updatedAt, long version) {
+}

@@ -1,0 +1,6 @@
+package dev.salesplatform.customersuccess.domain;
+
+/** Where a customer posted a public review. */
+public enum ReviewPlatform {
+    G2, CAPTERRA, TRUSTPILOT, GARTNER_PEER_INSIGHTS, OTHER
+}

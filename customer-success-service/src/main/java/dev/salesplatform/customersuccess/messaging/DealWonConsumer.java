@@ -1,0 +1,110 @@
+package dev.salesplatform.customersuccess.messaging;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.salesplatform.customersuccess.domain.ContractTerm;
+import dev.salesplatform.customersuccess.domain.MoneyRules;
+import dev.salesplatform.customersuccess.persistence.OnboardingService;
+import dev.salesplatform.customersuccess.persistence.WonDeal;
+import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.kit.messaging.IdempotentConsumer;
+import dev.salesplatform.kit.messaging.InvalidEventException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Onboards the customer of a won deal ({@code deal.won.v1}), once per deal: the processed event id
+ * guards against redelivery, the unique deal id on contracts against the same deal under another
+ * event id. A won deal without a usable contract can never be onboarded: it is dead-lettered.
+ */
+@ApplicationScoped
+public class DealWonConsumer {
+
+    static final String CONSUMER = "customer-success.deal-events";
+    static final String WON = "deal.won.v1";
+    private static final int MAX_TEXT = 200;
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    OnboardingService onboarding;
+
+    @Incoming("deal-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.apply(CONSUMER, Set.of(WON), record, this::onEvent);
+    }
+
+    Uni<Void> onEvent(CloudEvent event) {
+        return onboarding.onboard(read(event), event.text("actorId"));
+    }
+
+    /** The deal's fields, or {@link InvalidEventException} when they cannot make a customer and contract. */
+    static WonDeal read(CloudEvent event) {
+        UUID dealId = uuid(event, event.text("dealId"));
+        String lead = event.optionalText("leadId");
+        JsonNode contact = event.data().path("contact");
+        JsonNode contract = event.data().path("contract");
+        JsonNode mrr = contract.path("monthlyRecurringRevenue");
+        if (!contract.isObject() || !mrr.isObject()) {
+            throw new InvalidEventException("won deal " + dealId + " has no contract with monthlyRecurringRevenue");
+        }
+        LocalDate start;
+        BigDecimal amount;
+        String currency = text(mrr, "currency");
+        int term = contract.path("termMonths").asInt(-1);
+        try {
+            start = LocalDate.parse(contract.path("startDate").asText());
+            amount = MoneyRules.round(new BigDecimal(mrr.path("amount").asText()), currency);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidEventException("won deal " + dealId + " has an unusable contract start or MRR");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("won deal " + dealId + ": " + e.getMessage());
+        }
+        if (amount.signum() < 0 || amount.compareTo(MoneyRules.MAX) > 0
+                || term < ContractTerm.MIN_MONTHS || term > ContractTerm.MAX_MONTHS
+                || start.getYear() < 2000 || start.getYear() > 2200) {
+            throw new InvalidEventException("won deal " + dealId + " has an MRR, term or start out of range");
+        }
+        return new WonDeal(dealId, lead == null ? null : uuid(event, lead), limit(event.optionalText("companyName")),
+                limit(text(contact, "firstName")), limit(text(contact, "lastName")), email(text(contact, "email")),
+                phone(text(contact, "phone")), start, term, amount, currency);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
+    /** Tolerant reader: what does not fit this service's columns is cut, not a reason to refuse the customer. */
+    private static String limit(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    private static String email(String email) {
+        return email == null || email.length() > 254 || !email.contains("@") ? null : email;
+    }
+
+    private static String phone(String phone) {
+        return phone == null || phone.length() > 40 ? null : phone;
+    }
+
+    private static UUID uuid(CloudEvent event, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("event " + event.id() + " carries an invalid id " + value);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.salesplatform.customersuccess.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The time-driven work: opening renewals as contracts approach their end
+ * ({@code salesplatform.renewals.scan-every}) and recomputing health once a day for the factors that
+ * age ({@code salesplatform.customers.health-recompute-cron}). Both are safe on N instances; "off" disables a
+ * job (as under %test, where tests call {@link #openDueRenewals} and {@link #recomputeHealth}).
+ */
+@ApplicationScoped
+public class CustomerJobs {
+
+    private static final Logger LOG = Logger.getLogger(CustomerJobs.class);
+    private static final int HEALTH_BATCH = 100;
+    /** Claims a batch of customers not yet scored today; other instances skip the claimed rows. */
+    private static final String CLAIM = "SELECT id FROM customer WHERE status = 'ACTIVE' AND health_computed_on < ?1"
+            + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+    private static final String SCORED = "UPDATE customer SET health_computed_on = ?2 WHERE id = ?1";
+
+    @Inject
+    RenewalService renewals;
+
+    @Inject
+    CustomerStore store;
+
+    @Inject
+    HealthService health;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Scheduled(identity = "open-due-renewals", every = "${salesplatform.renewals.scan-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRenewals() {
+        return renewals.openDue(HealthService.today()).invoke(n -> {
+            if (n > 0) {
+                LOG.infof("Opened %d renewal(s)", n);
+            }
+        }).replaceWithVoid();
+    }
+
+    @Scheduled(identity = "recompute-health", cron = "${salesplatform.customers.health-recompute-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledHealth() {
+        return recompute(HealthService.today()).replaceWithVoid();
+    }
+
+    /** One renewal scan as of {@code today}, now, blocking the calling (non-event-loop) thread. */
+    public int openDueRenewals(LocalDate today) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> renewals.openDue(today));
+    }
+
+    /** One health recomputation as of {@code today}, now, blocking the calling thread; answers how many changed. */
+    public int recomputeHealth(LocalDate today) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> recompute(today));
+    }
+
+    /** Recomputes every ACTIVE customer not yet scored on {@code today}, a batch per transaction. */
+    Uni<Integer> recompute(LocalDate today) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery(CLAIM, UUID.class).setParameter(1, today).setParameter(2, HEALTH_BATCH)
+                        .getResultList())
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> rescore(id, today))
+                        .collect().asList()
+                        .map(changed -> new int[] {ids.size(), (int) changed.stream().filter(Boolean::booleanValue).count()})))
+                .chain(batch -> batch[0] == HEALTH_BATCH
+                        ? recompute(today).map(more -> batch[1] + more) : Uni.createFrom().item(batch[1]));
+    }
+
+    /**
+     * A customer whose score is unchanged only records the day (its version stays, so ETags held by
+     * callers stay valid); a changed score is a change of the customer.
+     */
+    private Uni<Boolean> rescore(UUID id, LocalDate today) {
+        return store.load(id).chain(customer -> health.compute(customer, customer.lastTouchpointAt, today)
+                .chain(result -> {
+                    if (!HealthService.differs(customer, result)) {
+                        return Panache.getSession().chain(session -> session.createNativeQuery(SCORED)
+                                .setParameter(1, id).setParameter(2, today).executeUpdate()).replaceWith(false);
+                    }
+                    Instant at = HealthService.now();
+                    HealthService.Previous previous = health.apply(customer, result, today);
+                    customer.updatedAt = at;
+                    return customers.flush()
+                            .chain(() -> health.announce(customer, previous, RenewalService.SCAN_ACTOR))
+                            .replaceWith(true);
+                }));
+    }
+}

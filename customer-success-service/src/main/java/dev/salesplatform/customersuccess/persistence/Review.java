@@ -1,0 +1,40 @@
+package dev.salesplatform.customersuccess.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.salesplatform.customersuccess.domain.ReviewPlatform;
+
+/** A public review the customer posted. */
+@Entity
+@Table(name = "review")
+public class Review {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReviewPlatform platform;
+
+    @Column(nullable = false)
+    public int rating;
+
+    public String url;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}
