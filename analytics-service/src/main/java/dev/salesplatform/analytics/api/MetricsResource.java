@@ -1,5 +1,6 @@
 package dev.salesplatform.analytics.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.analytics.domain.ConversionGroup;
+import dev.salesplatform.analytics.domain.Interval;
 import dev.salesplatform.analytics.domain.LeadSource;
 import dev.salesplatform.analytics.domain.Period;
+import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import dev.salesplatform.analytics.persistence.AnalyticsQueries;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.Ids;
@@ -44,6 +47,8 @@ public class MetricsResource {
     private static final String PERIOD = " Periods are half-open [from, to) in UTC on event time; from and to are "
             + "ISO dates or instants, by default the current month. completeUntil says up to which event time the "
             + "figures are complete.";
+
+    static final int MAX_POINTS = 1000;
 
     @Inject
     AnalyticsQueries queries;
@@ -107,6 +112,49 @@ public class MetricsResource {
     public Uni<PipelineResponse> pipeline(
             @Parameter(description = "Only deals owned by this account executive") @QueryParam("owner") String owner) {
         return queries.pipeline(owner(owner));
+    }
+
+    @GET
+    @Path("/timeseries")
+    @Operation(summary = "One metric by day, week or month", description = "Roles: sales-manager, admin. Counts of "
+            + "leads created, contacted, qualified or handed off, deals created, won or lost, or the revenue won in one "
+            + "currency, per bucket (day, week from Monday, month; UTC), every bucket present (0 when empty); at most "
+            + MAX_POINTS + " buckets." + PERIOD)
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(schema = @Schema(implementation = TimeSeriesResponse.class)))
+    public Uni<TimeSeriesResponse> timeSeries(
+            @Parameter(description = "leads-created, leads-contacted, leads-qualified, leads-handed-off, "
+                    + "deals-created, deals-won, deals-lost or revenue-won", required = true)
+            @QueryParam("metric") String metric,
+            @Parameter(description = "day, week or month (default)") @QueryParam("interval") String interval,
+            @Parameter(description = "For revenue-won: the currency (ISO-4217), required") @QueryParam("currency")
+            String currency,
+            @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to) {
+        if (metric == null || metric.isBlank()) {
+            throw ProblemException.invalidField("metric", "is required: one of " + TimeSeriesMetric.documented());
+        }
+        TimeSeriesMetric what = TimeSeriesMetric.fromParameter(metric.strip()).orElseThrow(() ->
+                ProblemException.invalidField("metric", "must be one of " + TimeSeriesMetric.documented()));
+        Interval bucket = interval == null || interval.isBlank() ? Interval.MONTH
+                : Interval.fromParameter(interval.strip()).orElseThrow(() ->
+                        ProblemException.invalidField("interval", "must be day, week or month"));
+        if (what.money() && (currency == null || !currency.matches("[A-Z]{3}"))) {
+            throw ProblemException.invalidField("currency", "is required for " + what.parameter()
+                    + ": an ISO-4217 code such as EUR");
+        }
+        Period period = period(from, to);
+        long days = Duration.between(period.from(), period.to()).toDays();
+        long points = switch (bucket) {
+            case DAY -> days;
+            case WEEK -> days / 7;
+            case MONTH -> days / 28;
+        };
+        if (points > MAX_POINTS) {
+            throw ProblemException.invalidField("to", "the period has more than " + MAX_POINTS + " " + bucket.parameter()
+                    + " buckets");
+        }
+        return queries.timeSeries(what, bucket, what.money() ? currency : null, period);
     }
 
     static Period period(String from, String to) {

@@ -20,9 +20,12 @@ import dev.salesplatform.analytics.api.DealsResponse;
 import dev.salesplatform.analytics.api.FunnelResponse;
 import dev.salesplatform.analytics.api.MoneyDto;
 import dev.salesplatform.analytics.api.PipelineResponse;
+import dev.salesplatform.analytics.api.TimeSeriesResponse;
 import dev.salesplatform.analytics.domain.ConversionGroup;
+import dev.salesplatform.analytics.domain.Interval;
 import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.domain.Rate;
+import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -85,6 +88,16 @@ public class AnalyticsQueries {
             + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 2, 4";
     private static final String FORECAST = "SELECT to_char(expected_close, 'YYYY-MM'), currency, count(*), "
             + "sum(amount), sum(amount * win_probability) " + OPEN_DEALS + " GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2";
+
+    private static final String SERIES = """
+            WITH buckets AS (
+                SELECT generate_series(date_trunc('%1$s', $1 AT TIME ZONE 'UTC'),
+                                       $2 AT TIME ZONE 'UTC' - interval '1 microsecond', interval '1 %1$s') AS bucket),
+            figures AS (
+                SELECT date_trunc('%1$s', %2$s AT TIME ZONE 'UTC') AS bucket, %3$s AS value FROM {s}.%4$s
+                WHERE %2$s >= $1 AND %2$s < $2 AND %5$s GROUP BY 1)
+            SELECT buckets.bucket::date, coalesce(figures.value, 0) FROM buckets LEFT JOIN figures USING (bucket)
+            ORDER BY 1""";
 
     @Inject
     Pool pool;
@@ -182,6 +195,34 @@ public class AnalyticsQueries {
                     }
                     return new PipelineResponse(owner, stages, forecast, complete);
                 }))));
+    }
+
+    public Uni<TimeSeriesResponse> timeSeries(TimeSeriesMetric metric, Interval interval, String currency, Period period) {
+        String[] source = switch (metric) {
+            case LEADS_CREATED -> new String[] {"created_at", "count(*)", "lead_fact"};
+            case LEADS_CONTACTED -> new String[] {"contacted_at", "count(*)", "lead_fact"};
+            case LEADS_QUALIFIED -> new String[] {"qualified_at", "count(*)", "lead_fact"};
+            case LEADS_HANDED_OFF -> new String[] {"handed_off_at", "count(*)", "lead_fact"};
+            case DEALS_CREATED -> new String[] {"created_at", "count(*)", "deal_fact"};
+            case DEALS_WON -> new String[] {"won_at", "count(*)", "deal_fact"};
+            case DEALS_LOST -> new String[] {"lost_at", "count(*)", "deal_fact"};
+            case REVENUE_WON -> new String[] {"won_at", "sum(final_amount)", "deal_fact"};
+        };
+        // A money series sums one currency ($3); counts ignore it.
+        String statement = SERIES.formatted(interval.parameter(), source[0], source[1], source[2],
+                metric.money() ? "final_currency = $3" : "$3::text IS NULL");
+        Tuple values = Tuple.of(utc(period.from()), utc(period.to()), metric.money() ? currency : null);
+        return read((connection, schema) -> query(connection, schema, statement, values)
+                .chain(rows -> completeUntil(connection, schema).map(complete -> {
+                    List<TimeSeriesResponse.Point> points = new ArrayList<>();
+                    for (Row row : rows) {
+                        BigDecimal value = row.getBigDecimal(1);
+                        points.add(new TimeSeriesResponse.Point(row.getLocalDate(0),
+                                metric.money() ? cents(value).toPlainString() : value.toPlainString()));
+                    }
+                    return new TimeSeriesResponse(metric.parameter(), interval.parameter(),
+                            metric.money() ? currency : null, period.from(), period.to(), points, complete);
+                })));
     }
 
     /** Runs {@code work} on one connection against the schema readers use now. */

@@ -114,6 +114,33 @@ class ExactMetricsTest {
                 .body("rows.key", equalTo(List.of("2014-03-01"))).body("rows[0].conversionRate", equalTo(rate(20, 100, "0.2000")));
         get("/conversion", Map.of("from", s.cohortFrom(), "to", s.cohortTo(), "groupBy", "owner"))
                 .body("rows.key", equalTo(List.of(s.sdr.toString())));
+
+        // Leads hourly from Monday 00:00: 24 a day, then hours 96 to 99.
+        get("/timeseries", Map.of("metric", "leads-created", "interval", "day", "from", "2014-03-03", "to", "2014-03-09"))
+                .body("points.bucket", equalTo(List.of("2014-03-03", "2014-03-04", "2014-03-05", "2014-03-06",
+                        "2014-03-07", "2014-03-08")))
+                .body("points.value", equalTo(List.of("24", "24", "24", "24", "4", "0")));
+        // Deal i is won at hour i + (i + 1)^2 (plus 100 s): deals 0-11 in the first week, 12-16 in the second, 17-19 in the third.
+        get("/timeseries", Map.of("metric", "deals-won", "interval", "week", "from", "2014-03-03", "to", "2014-03-31"))
+                .body("points.bucket", equalTo(List.of("2014-03-03", "2014-03-10", "2014-03-17", "2014-03-24")))
+                .body("points.value", equalTo(List.of("12", "5", "3", "0")));
+        get("/timeseries", Map.of("metric", "revenue-won", "currency", "EUR", "interval", "week", "from", "2014-03-03",
+                "to", "2014-03-24")).body("currency", equalTo("EUR"))
+                .body("points.value", equalTo(List.of("18600.00", "12000.00", "8400.00")));
+        get("/timeseries", Map.of("metric", "revenue-won", "currency", "USD", "interval", "month", "from", "2014-03-01",
+                "to", "2014-05-01")).body("points.value", equalTo(List.of("0.00", "0.00")));
+    }
+
+    @Test
+    void badTimeSeriesRequestsAre400() {
+        for (Map<String, String> query : List.of(Map.<String, String>of(), Map.of("metric", "calls"),
+                Map.of("metric", "deals-won", "interval", "hour"), Map.of("metric", "revenue-won"),
+                Map.of("metric", "revenue-won", "currency", "euro"),
+                Map.of("metric", "leads-created", "interval", "day", "from", "2020-01-01", "to", "2024-01-01"),
+                Map.of("metric", "leads-created", "from", "yesterday"))) {
+            given().header("Authorization", MANAGER).queryParams(query).when().get("/api/v1/analytics/timeseries")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
     }
 
     @Test
