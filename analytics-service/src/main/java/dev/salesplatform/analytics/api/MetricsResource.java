@@ -115,6 +115,23 @@ public class MetricsResource {
     }
 
     @GET
+    @Path("/retention")
+    @Operation(summary = "Customer and revenue retention", description = "Roles: sales-manager, admin. S = customers "
+            + "active at from, E = active at to, N = onboarded in the period: customer retention rate (E - N) / S, logo "
+            + "churn (churned among S) / S; per currency the MRR at from and to and its movements (new, expansion, "
+            + "contraction, churn), GRR = (MRR_S - contraction - churn) / MRR_S and NRR = (MRR_S + expansion - "
+            + "contraction - churn) / MRR_S over S only; renewal rate = renewed / (renewed + churned at renewal); "
+            + "NPS = % promoters - % detractors of the feedback in the period." + PERIOD)
+    @APIResponse(responseCode = "200", description = "The retention figures",
+            content = @Content(schema = @Schema(implementation = RetentionResponse.class)))
+    public Uni<RetentionResponse> retention(
+            @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
+            @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
+            @Parameter(description = "Only customers of this CSM (user id)") @QueryParam("csm") String csm) {
+        return queries.retention(period(from, to), csm == null || csm.isBlank() ? null : Ids.parse(csm.strip(), "csm"));
+    }
+
+    @GET
     @Path("/timeseries")
     @Operation(summary = "One metric by day, week or month", description = "Roles: sales-manager, admin. Counts of "
             + "leads created, contacted, qualified or handed off, deals created, won or lost, or the revenue won in one "

@@ -41,6 +41,10 @@ final class EventFields {
         return event.optionalText(field);
     }
 
+    String id() {
+        return event.id();
+    }
+
     UUID uuid(String field) {
         return uuid(event.text(field), field);
     }
@@ -92,7 +96,7 @@ final class EventFields {
         return new InvalidEventException("event " + event.id() + " (" + event.type() + ") has a malformed " + field);
     }
 
-    private UUID uuid(String value, String field) {
+    UUID uuid(String value, String field) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

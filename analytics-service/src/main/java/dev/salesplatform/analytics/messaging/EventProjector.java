@@ -31,7 +31,9 @@ public class EventProjector {
     public static final Set<String> TYPES = Set.of(
             "lead.created.v1", "lead.assigned.v1", "lead.activity-logged.v1", "lead.qualified.v1",
             "lead.disqualified.v1", "lead.handed-off.v1", "lead.reopened.v1",
-            "deal.created.v1", "deal.updated.v1", "deal.stage-changed.v1", "deal.won.v1", "deal.lost.v1");
+            "deal.created.v1", "deal.updated.v1", "deal.stage-changed.v1", "deal.won.v1", "deal.lost.v1",
+            "customer.onboarded.v1", "customer.assigned.v1", "customer.expanded.v1", "customer.contracted.v1",
+            "customer.churned.v1", "customer.renewed.v1", "customer.feedback-recorded.v1");
 
     private static final String LEAD_OWNER = """
             INSERT INTO {s}.lead_fact AS f (lead_id, owner_id, owner_version) VALUES ($1, $2, $3)
@@ -77,6 +79,27 @@ public class EventProjector {
             ON CONFLICT (deal_id) DO UPDATE SET lead_id = coalesce(f.lead_id, EXCLUDED.lead_id),
                 lost_at = EXCLUDED.lost_at, lost_reason = EXCLUDED.lost_reason""";
 
+    private static final String CUSTOMER_CSM = """
+            INSERT INTO {s}.customer_fact AS f (customer_id, csm_id, csm_version) VALUES ($1, $2, $3)
+            ON CONFLICT (customer_id) DO UPDATE SET
+                csm_id = CASE WHEN EXCLUDED.csm_version > f.csm_version THEN EXCLUDED.csm_id ELSE f.csm_id END,
+                csm_version = greatest(f.csm_version, EXCLUDED.csm_version)""";
+    private static final String CUSTOMER_ONBOARDED = """
+            INSERT INTO {s}.customer_fact AS f (customer_id, onboarded_at) VALUES ($1, $2)
+            ON CONFLICT (customer_id) DO UPDATE SET onboarded_at = EXCLUDED.onboarded_at""";
+    private static final String CUSTOMER_CHURNED = """
+            INSERT INTO {s}.customer_fact AS f (customer_id, churned_at) VALUES ($1, $2)
+            ON CONFLICT (customer_id) DO UPDATE SET churned_at = greatest(f.churned_at, EXCLUDED.churned_at)""";
+    private static final String MOVEMENT = """
+            INSERT INTO {s}.mrr_movement (event_id, currency, customer_id, occurred_at, kind, amount)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""";
+    private static final String RENEWAL_OUTCOME = """
+            INSERT INTO {s}.renewal_outcome (renewal_id, customer_id, outcome, decided_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING""";
+    private static final String NPS = """
+            INSERT INTO {s}.nps_response (event_id, customer_id, occurred_at, score) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING""";
+
     /** Writes {@code event}'s effect on the projections in {@code schema}. */
     public Uni<Void> project(SqlConnection connection, String schema, CloudEvent event) {
         EventFields e = new EventFields(event);
@@ -101,6 +124,8 @@ public class EventProjector {
             case "deal.lost.v1" -> List.of(dealOwner(e), dealStage(e, e.text("stage"), BigDecimal.ZERO),
                     new Write(DEAL_LOST, Tuple.of(e.uuid("dealId"), e.optionalUuid("leadId"), e.time(),
                             e.text("reason"))));
+            case "customer.onboarded.v1", "customer.assigned.v1", "customer.expanded.v1", "customer.contracted.v1",
+                 "customer.churned.v1", "customer.renewed.v1", "customer.feedback-recorded.v1" -> customer(e, event);
             default -> List.of();
         };
         Uni<Void> done = Uni.createFrom().voidItem();
@@ -112,6 +137,73 @@ public class EventProjector {
     }
 
     private record Write(String sql, Tuple values) {
+    }
+
+    /**
+     * MRR as signed movements: onboarding NEW (+), expansions EXPANSION (+, a further won deal included),
+     * contractions CONTRACTION (-, a contract not renewed included), churn CHURN (- every lost MRR).
+     */
+    private static List<Write> customer(EventFields e, CloudEvent event) {
+        UUID customer = e.uuid("customerId");
+        List<Write> writes = new ArrayList<>();
+        writes.add(new Write(CUSTOMER_CSM, Tuple.of(customer, e.optionalUuid("csmId"), e.version())));
+        switch (event.type()) {
+            case "customer.onboarded.v1" -> {
+                writes.add(new Write(CUSTOMER_ONBOARDED, Tuple.of(customer, e.time())));
+                JsonNode contract = e.node("contract");
+                if (contract == null || !contract.isObject()) {
+                    throw e.invalid("contract");
+                }
+                writes.add(movement(e, customer, "NEW", e.money(contract.get("mrr"), "contract.mrr"), 1));
+            }
+            case "customer.expanded.v1" -> writes.add(movement(e, customer, "EXPANSION", e.money(e.node("delta"), "delta"), 1));
+            case "customer.contracted.v1" -> {
+                writes.add(movement(e, customer, "CONTRACTION", e.money(e.node("delta"), "delta"), -1));
+                UUID renewal = e.optionalUuid("renewalId");
+                if ("NON_RENEWAL".equals(e.optionalText("kind")) && renewal != null) {
+                    writes.add(outcome(renewal, customer, "CHURNED", e));
+                }
+            }
+            case "customer.churned.v1" -> {
+                writes.add(new Write(CUSTOMER_CHURNED, Tuple.of(customer, e.time())));
+                JsonNode lost = e.node("mrrLost");
+                if (lost == null || !lost.isArray()) {
+                    throw e.invalid("mrrLost");
+                }
+                for (JsonNode money : lost) {
+                    writes.add(movement(e, customer, "CHURN", e.money(money, "mrrLost"), -1));
+                }
+                UUID renewal = e.optionalUuid("renewalId");
+                if (renewal != null) {
+                    writes.add(outcome(renewal, customer, "CHURNED", e));
+                }
+                JsonNode closed = e.node("closedRenewalIds");
+                if (closed != null && closed.isArray()) {
+                    for (JsonNode id : closed) {
+                        writes.add(outcome(e.uuid(id.asText(), "closedRenewalIds"), customer, "CHURNED", e));
+                    }
+                }
+            }
+            case "customer.renewed.v1" -> writes.add(outcome(e.uuid("renewalId"), customer, "RENEWED", e));
+            case "customer.feedback-recorded.v1" -> {
+                JsonNode score = e.node("score");
+                if (score == null || !score.canConvertToInt() || score.asInt() < 0 || score.asInt() > 10) {
+                    throw e.invalid("score");
+                }
+                writes.add(new Write(NPS, Tuple.of(event.id(), customer, e.time(), (short) score.asInt())));
+            }
+            default -> throw new IllegalArgumentException(event.type());
+        }
+        return writes;
+    }
+
+    private static Write movement(EventFields e, UUID customer, String kind, EventFields.Money money, int sign) {
+        return new Write(MOVEMENT, Tuple.of(e.id(), money.currency(), customer, e.time(), kind,
+                sign < 0 ? money.amount().negate() : money.amount()));
+    }
+
+    private static Write outcome(UUID renewal, UUID customer, String outcome, EventFields e) {
+        return new Write(RENEWAL_OUTCOME, Tuple.of(renewal, customer, outcome, e.time()));
     }
 
     private static Write leadOwner(EventFields e) {

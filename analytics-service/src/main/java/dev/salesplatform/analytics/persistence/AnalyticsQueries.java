@@ -20,9 +20,11 @@ import dev.salesplatform.analytics.api.DealsResponse;
 import dev.salesplatform.analytics.api.FunnelResponse;
 import dev.salesplatform.analytics.api.MoneyDto;
 import dev.salesplatform.analytics.api.PipelineResponse;
+import dev.salesplatform.analytics.api.RetentionResponse;
 import dev.salesplatform.analytics.api.TimeSeriesResponse;
 import dev.salesplatform.analytics.domain.ConversionGroup;
 import dev.salesplatform.analytics.domain.Interval;
+import dev.salesplatform.analytics.domain.MoneyRate;
 import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.domain.Rate;
 import dev.salesplatform.analytics.domain.TimeSeriesMetric;
@@ -98,6 +100,41 @@ public class AnalyticsQueries {
                 WHERE %2$s >= $1 AND %2$s < $2 AND %5$s GROUP BY 1)
             SELECT buckets.bucket::date, coalesce(figures.value, 0) FROM buckets LEFT JOIN figures USING (bucket)
             ORDER BY 1""";
+
+    private static final String CUSTOMERS = """
+            SELECT count(*) FILTER (WHERE onboarded_at < $1 AND (churned_at IS NULL OR churned_at >= $1)),
+                   count(*) FILTER (WHERE onboarded_at < $2 AND (churned_at IS NULL OR churned_at >= $2)),
+                   count(*) FILTER (WHERE onboarded_at >= $1 AND onboarded_at < $2),
+                   count(*) FILTER (WHERE onboarded_at < $1 AND churned_at >= $1 AND churned_at < $2)
+            FROM {s}.customer_fact WHERE onboarded_at IS NOT NULL AND ($3::uuid IS NULL OR csm_id = $3)""";
+    private static final String MRR = """
+            WITH c AS (
+                SELECT customer_id, (onboarded_at < $1 AND (churned_at IS NULL OR churned_at >= $1)) AS in_s
+                FROM {s}.customer_fact WHERE onboarded_at IS NOT NULL AND ($3::uuid IS NULL OR csm_id = $3)),
+            m AS (
+                SELECT m.*, c.in_s, m.occurred_at >= $1 AS in_period
+                FROM {s}.mrr_movement m JOIN c USING (customer_id) WHERE m.occurred_at < $2)
+            SELECT currency,
+                   coalesce(sum(amount) FILTER (WHERE NOT in_period), 0),
+                   coalesce(sum(amount) FILTER (WHERE in_period AND kind = 'NEW'), 0),
+                   coalesce(sum(amount) FILTER (WHERE in_period AND kind = 'EXPANSION'), 0),
+                   coalesce(-sum(amount) FILTER (WHERE in_period AND kind = 'CONTRACTION'), 0),
+                   coalesce(-sum(amount) FILTER (WHERE in_period AND kind = 'CHURN'), 0),
+                   coalesce(sum(amount), 0),
+                   coalesce(sum(amount) FILTER (WHERE in_s AND NOT in_period), 0),
+                   coalesce(sum(amount) FILTER (WHERE in_s AND in_period AND kind = 'EXPANSION'), 0),
+                   coalesce(-sum(amount) FILTER (WHERE in_s AND in_period AND kind = 'CONTRACTION'), 0),
+                   coalesce(-sum(amount) FILTER (WHERE in_s AND in_period AND kind = 'CHURN'), 0)
+            FROM m GROUP BY currency ORDER BY currency""";
+    private static final String RENEWALS = """
+            SELECT count(*) FILTER (WHERE r.outcome = 'RENEWED'), count(*)
+            FROM {s}.renewal_outcome r LEFT JOIN {s}.customer_fact c USING (customer_id)
+            WHERE r.decided_at >= $1 AND r.decided_at < $2 AND ($3::uuid IS NULL OR c.csm_id = $3)""";
+    private static final String NPS = """
+            SELECT count(*), count(*) FILTER (WHERE n.score >= 9), count(*) FILTER (WHERE n.score BETWEEN 7 AND 8),
+                   count(*) FILTER (WHERE n.score <= 6)
+            FROM {s}.nps_response n LEFT JOIN {s}.customer_fact c USING (customer_id)
+            WHERE n.occurred_at >= $1 AND n.occurred_at < $2 AND ($3::uuid IS NULL OR c.csm_id = $3)""";
 
     @Inject
     Pool pool;
@@ -225,6 +262,45 @@ public class AnalyticsQueries {
                 })));
     }
 
+    public Uni<RetentionResponse> retention(Period period, UUID csm) {
+        Tuple values = Tuple.of(utc(period.from()), utc(period.to()), csm);
+        return read((connection, schema) -> query(connection, schema, CUSTOMERS, values).chain(customerRows ->
+                query(connection, schema, MRR, values).chain(mrrRows ->
+                query(connection, schema, RENEWALS, values).chain(renewalRows ->
+                query(connection, schema, NPS, values).chain(npsRows ->
+                completeUntil(connection, schema).map(complete -> {
+                    Row c = customerRows.iterator().next();
+                    long start = c.getLong(0);
+                    long end = c.getLong(1);
+                    long onboarded = c.getLong(2);
+                    long churned = c.getLong(3);
+                    List<RetentionResponse.Mrr> mrr = new ArrayList<>();
+                    for (Row row : mrrRows) {
+                        BigDecimal startS = row.getBigDecimal(7);
+                        BigDecimal expansionS = row.getBigDecimal(8);
+                        BigDecimal contractionS = row.getBigDecimal(9);
+                        BigDecimal churnS = row.getBigDecimal(10);
+                        BigDecimal gross = startS.subtract(contractionS).subtract(churnS);
+                        mrr.add(new RetentionResponse.Mrr(row.getString(0), plainCents(row.getBigDecimal(1)),
+                                plainCents(row.getBigDecimal(2)), plainCents(row.getBigDecimal(3)),
+                                plainCents(row.getBigDecimal(4)), plainCents(row.getBigDecimal(5)),
+                                plainCents(row.getBigDecimal(6)), MoneyRate.of(cents(gross), cents(startS)),
+                                MoneyRate.of(cents(gross.add(expansionS)), cents(startS))));
+                    }
+                    Row r = renewalRows.iterator().next();
+                    Row n = npsRows.iterator().next();
+                    long responses = n.getLong(0);
+                    String score = responses == 0 ? null : BigDecimal.valueOf((n.getLong(1) - n.getLong(3)) * 100)
+                            .divide(BigDecimal.valueOf(responses), 2, RoundingMode.HALF_EVEN).toPlainString();
+                    return new RetentionResponse(period.from(), period.to(), csm,
+                            new RetentionResponse.Customers(start, end, onboarded, churned),
+                            Rate.of(end - onboarded, start), Rate.of(churned, start), mrr,
+                            Rate.of(r.getLong(0), r.getLong(1)),
+                            new RetentionResponse.Nps(responses, n.getLong(1), n.getLong(2), n.getLong(3), score),
+                            complete);
+                }))))));
+    }
+
     /** Runs {@code work} on one connection against the schema readers use now. */
     private <T> Uni<T> read(BiFunction<SqlConnection, String, Uni<T>> work) {
         return pool.withConnection(connection -> connection.query(ACTIVE).execute()
@@ -252,6 +328,10 @@ public class AnalyticsQueries {
 
     private static BigDecimal cents(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static String plainCents(BigDecimal amount) {
+        return cents(amount).toPlainString();
     }
 
     private static BigDecimal days(BigDecimal seconds) {

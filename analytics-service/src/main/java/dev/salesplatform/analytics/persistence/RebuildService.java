@@ -56,7 +56,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RebuildService {
 
     /** Bumped whenever the projections' tables or rules change: a start with older projections rebuilds. */
-    public static final int PROJECTION_VERSION = 1;
+    public static final int PROJECTION_VERSION = 2;
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final String LOCK = "SELECT active_schema, building_schema, rebuild_heartbeat, rebuild_id, built_version"
@@ -64,7 +64,8 @@ public class RebuildService {
     private static final String BEGIN = "UPDATE projection_state SET building_schema = $1, rebuild_id = $2,"
             + " rebuild_started = now(), rebuild_heartbeat = now(), rebuild_finished = NULL, rebuild_total = NULL,"
             + " rebuild_done = 0, rebuild_error = NULL WHERE id = 1";
-    private static final List<String> TABLES = List.of("applied_event", "watermark", "lead_fact", "deal_fact");
+    private static final List<String> TABLES = List.of("applied_event", "watermark", "lead_fact", "deal_fact",
+            "customer_fact", "mrr_movement", "renewal_outcome", "nps_response");
     private static final String PROGRESS = "UPDATE projection_state SET rebuild_total = $2, rebuild_done = $3,"
             + " rebuild_heartbeat = now() WHERE id = 1 AND rebuild_id = $1";
     private static final String SWAP = "UPDATE projection_state SET active_schema = building_schema, building_schema = NULL,"

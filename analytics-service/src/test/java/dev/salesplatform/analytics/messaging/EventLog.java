@@ -47,6 +47,11 @@ public final class EventLog {
                 "\"dealId\": \"" + deal + "\", " + fields);
     }
 
+    public EventLog customer(String type, UUID customer, Instant at, long version, String fields) {
+        return add("sales.customer.events", "/customer-success-service", type, customer, at, version,
+                "\"customerId\": \"" + customer + "\", " + fields);
+    }
+
     public void sendInOrder() {
         TopicReader.sendAll(records);
     }
