@@ -11,11 +11,11 @@ public record Actor(UUID id, boolean manager, boolean csm) {
     }
 
     /**
-     * Managers assign anyone to any customer; a CSM only claims an unassigned customer for
-     * themselves.
+     * Managers assign anyone to any customer; a CSM only claims an unassigned customer (or their own,
+     * which is then a no-op the service refuses) for themselves.
      */
     public boolean canAssign(UUID currentCsmId, UUID newCsmId) {
-        return manager || (csm && currentCsmId == null && id.equals(newCsmId));
+        return manager || (csm && id.equals(newCsmId) && (currentCsmId == null || currentCsmId.equals(id)));
     }
 
     /** The whole team reads every customer: CSMs cover for each other. */

@@ -32,7 +32,7 @@ public final class CustomerApi {
     public static final String PROBLEM = "application/problem+json";
     public static final String DEAL_TOPIC = "sales.deal.events";
     public static final String CUSTOMER_TOPIC = "sales.customer.events";
-    /** chris.csm: the round-robin CSM under %test, so every onboarded customer starts as theirs. */
+    /** chris.csm: claims the customers that {@link #onboard} makes (no round-robin under %test: they start unassigned). */
     public static final UUID CHRIS = UUID.fromString("00000000-0000-7000-8000-000000000005");
     public static final UUID AE = UUID.fromString("00000000-0000-7000-8000-000000000003");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -111,15 +111,20 @@ public final class CustomerApi {
                 .then().statusCode(200).extract().path("items.id");
     }
 
-    /** Sends a won deal and waits for its customer; answers the customer's id. */
+    /**
+     * Sends a won deal, waits for its customer and lets chris claim it (version 1); answers the
+     * customer's id.
+     */
     public static String onboard(String company, LocalDate start, int termMonths, String mrr) {
         String deal = UUID.randomUUID().toString();
         send(UUID.randomUUID().toString(), deal, won(deal, company, "ada@" + company.toLowerCase().replaceAll("[^a-z0-9]",
                 "") + ".example", start, termMonths, mrr, "EUR"));
-        return awaitCustomer(company);
+        String id = awaitCustomer(company);
+        post(chris(), "/api/v1/customers/" + id + "/assign", "{\"csmId\": \"" + CHRIS + "\"}").statusCode(200);
+        return id;
     }
 
-    /** A customer with one 12-month EUR contract starting today (its renewal a year away). */
+    /** Chris's customer with one 12-month EUR contract starting today (its renewal a year away). */
     public static String onboard(String company) {
         return onboard(company, today(), 12, "3750.00");
     }
@@ -129,7 +134,7 @@ public final class CustomerApi {
         return customersNamed(company).get(0);
     }
 
-    /** Onboards a customer and assigns it to {@code csm}. */
+    /** Onboards a customer and has a manager assign it to {@code csm} (version 2). */
     public static String onboardFor(UUID csm, String company) {
         String id = onboard(company);
         post(manager(), "/api/v1/customers/" + id + "/assign", "{\"csmId\": \"" + csm + "\"}").statusCode(200);
