@@ -68,6 +68,8 @@ public class CustomerResource {
     static final String READERS = "Roles: customer-success (every customer: the team covers for each other), "
             + "sales-manager, admin.";
     static final String WRITERS = "Roles: customer-success (customers assigned to them only), sales-manager, admin.";
+    static final String RETRIES = " Send Idempotency-Key to make retries safe (409 while the first is in flight, 422 "
+            + "for the same key with another request).";
     static final String TOUCHPOINT = " Only for an ACTIVE customer (409 with currentStatus otherwise). Updates the "
             + "last touchpoint and recomputes the health score (customer.health-changed.v1 when the band moves).";
 
@@ -155,13 +157,19 @@ public class CustomerResource {
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Assign a customer's CSM", description = "Roles: sales-manager and admin (any CSM, any "
             + "customer); customer-success (claims an unassigned customer for themselves only). Emits "
-            + "customer.assigned.v1.")
+            + "customer.assigned.v1." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its CSM",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "Already this CSM's, or the customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> assign(@PathParam("id") String id, @Valid @NotNull AssignRequest request) {
-        return customers.assign(Ids.parse(id, "id"), request.csmId(), actor()).map(CustomerResource::withETag);
+    public Uni<Response> assign(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull AssignRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+                () -> customers.assign(customer, request.csmId(), actor).map(CustomerResource::withETag));
     }
 
     @GET
@@ -191,17 +199,18 @@ public class CustomerResource {
     @Path("/{id}/check-ins")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Record a check-in", description = WRITERS + " Type CALL, MEETING, EMAIL or QBR, sentiment "
-            + "POSITIVE, NEUTRAL or NEGATIVE, notes." + TOUCHPOINT + " Emits customer.check-in-recorded.v1.")
+            + "POSITIVE, NEUTRAL or NEGATIVE, notes." + TOUCHPOINT + " Emits customer.check-in-recorded.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The check-in",
             content = @Content(schema = @Schema(implementation = CheckInDto.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> checkIn(@PathParam("id") String id,
+                                 @Parameter(description = "Makes a retried POST return the first response")
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @Valid @NotNull CheckInRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
                 .recordCheckIn(customer, request, actor).map(c -> created(customer, "check-ins", c)));
     }
 
@@ -219,17 +228,18 @@ public class CustomerResource {
     @Path("/{id}/feedback")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Record NPS feedback", description = WRITERS + " An integer NPS answer 0-10 (9-10 PROMOTER, "
-            + "7-8 PASSIVE, 0-6 DETRACTOR) and a comment." + TOUCHPOINT + " Emits customer.feedback-recorded.v1.")
+            + "7-8 PASSIVE, 0-6 DETRACTOR) and a comment." + TOUCHPOINT + " Emits customer.feedback-recorded.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The feedback with its category",
             content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> feedback(@PathParam("id") String id,
+                                  @Parameter(description = "Makes a retried POST return the first response")
                                   @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                   @Valid @NotNull FeedbackRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
                 .recordFeedback(customer, request, actor).map(f -> created(customer, "feedback", f)));
     }
 
@@ -248,17 +258,18 @@ public class CustomerResource {
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Record a public review", description = WRITERS + " Platform (G2, CAPTERRA, TRUSTPILOT, "
             + "GARTNER_PEER_INSIGHTS, OTHER), rating 1-5 and an http(s) URL." + TOUCHPOINT
-            + " Emits customer.review-posted.v1.")
+            + " Emits customer.review-posted.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The review",
             content = @Content(schema = @Schema(implementation = ReviewDto.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> review(@PathParam("id") String id,
+                                @Parameter(description = "Makes a retried POST return the first response")
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull ReviewRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
                 .recordReview(customer, request, actor).map(r -> created(customer, "reviews", r)));
     }
 
@@ -277,17 +288,18 @@ public class CustomerResource {
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Record a referral", description = WRITERS + " The referred company and contact (first and "
             + "last name and a valid e-mail required)." + TOUCHPOINT + " Emits customer.referral-made.v1, from "
-            + "which lead-service creates a REFERRAL lead.")
+            + "which lead-service creates a REFERRAL lead." + RETRIES)
     @APIResponse(responseCode = "201", description = "The referral",
             content = @Content(schema = @Schema(implementation = ReferralDto.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> referral(@PathParam("id") String id,
+                                  @Parameter(description = "Makes a retried POST return the first response")
                                   @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                   @Valid @NotNull ReferralRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
                 .recordReferral(customer, request, actor).map(r -> created(customer, "referrals", r)));
     }
 
@@ -306,16 +318,22 @@ public class CustomerResource {
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
     @Operation(summary = "Record an expansion", description = WRITERS + " A contract's MRR grows by delta (positive "
             + "Money in the contract's currency); kind UPSELL or CROSS_SELL, with a reason. contractId is needed "
-            + "only when more than one contract is in force. Emits customer.expanded.v1 (mrrBefore, mrrAfter, delta).")
+            + "only when more than one contract is in force. Emits customer.expanded.v1 (mrrBefore, mrrAfter, delta)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its new MRR",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The MRR would exceed the largest amount held",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> expand(@PathParam("id") String id, @Valid @NotNull ExpansionRequest request) {
-        return customers.moveRevenue(Ids.parse(id, "id"), request.contractId(), request.delta(),
-                request.kind().movement(), request.reason(), true, actor()).map(CustomerResource::withETag);
+    public Uni<Response> expand(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ExpansionRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+                () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
+                        request.reason(), true, actor).map(CustomerResource::withETag));
     }
 
     @POST
@@ -324,16 +342,22 @@ public class CustomerResource {
     @Operation(summary = "Record a contraction", description = WRITERS + " A contract's MRR shrinks by delta "
             + "(positive Money in the contract's currency, at most its MRR); kind DOWNGRADE, SEAT_REDUCTION or "
             + "DISCOUNT, with a reason. contractId is needed only when more than one contract is in force. Emits "
-            + "customer.contracted.v1 (mrrBefore, mrrAfter, delta).")
+            + "customer.contracted.v1 (mrrBefore, mrrAfter, delta)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its new MRR",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The MRR would drop below zero (currentMrr says how much it is)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> contract(@PathParam("id") String id, @Valid @NotNull ContractionRequest request) {
-        return customers.moveRevenue(Ids.parse(id, "id"), request.contractId(), request.delta(),
-                request.kind().movement(), request.reason(), false, actor()).map(CustomerResource::withETag);
+    public Uni<Response> contract(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ContractionRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+                () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
+                        request.reason(), false, actor).map(CustomerResource::withETag));
     }
 
     @POST
@@ -342,13 +366,19 @@ public class CustomerResource {
     @Operation(summary = "Churn a customer outside a renewal", description = WRITERS + " Reason PRICE, PRODUCT, "
             + "SUPPORT, COMPETITOR, BUDGET, BUSINESS_CLOSED or OTHER, and a note. Every contract in force ends, open "
             + "renewals close as CHURNED, the customer becomes CHURNED. Emits customer.churned.v1 with all MRR lost "
-            + "(renewalId null).")
+            + "(renewalId null)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The churned customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is already CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> churn(@PathParam("id") String id, @Valid @NotNull ChurnRequest request) {
-        return customers.churn(Ids.parse(id, "id"), request, actor()).map(CustomerResource::withETag);
+    public Uni<Response> churn(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ChurnRequest request) {
+        UUID customer = Ids.parse(id, "id");
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+                () -> customers.churn(customer, request, actor).map(CustomerResource::withETag));
     }
 
     private Actor actor() {

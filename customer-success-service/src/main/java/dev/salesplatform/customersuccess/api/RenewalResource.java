@@ -1,11 +1,15 @@
 package dev.salesplatform.customersuccess.api;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.salesplatform.customersuccess.domain.Actor;
 import dev.salesplatform.customersuccess.domain.RenewalStatus;
 import dev.salesplatform.customersuccess.persistence.RenewalSearch;
 import dev.salesplatform.customersuccess.persistence.RenewalService;
 import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
+import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
@@ -53,6 +59,9 @@ public class RenewalResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IdempotentRequests idempotency;
 
     @GET
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
@@ -91,15 +100,20 @@ public class RenewalResource {
     @Operation(summary = "Renew a contract", description = CustomerResource.WRITERS + " An OPEN renewal of an ACTIVE "
             + "customer becomes RENEWED with the next contract: startDate (default: the old end date), termMonths "
             + "1-120 and newMrr in the contract's currency. Emits customer.renewed.v1, plus customer.expanded.v1 or "
-            + "customer.contracted.v1 (kind RENEWAL) for an MRR difference.")
+            + "customer.contracted.v1 (kind RENEWAL) for an MRR difference." + CustomerResource.RETRIES)
     @APIResponse(responseCode = "200", description = "The renewed renewal, naming the new contract",
             content = @Content(schema = @Schema(implementation = RenewalResponse.class)))
     @APIResponse(responseCode = "409", description = "The renewal is not OPEN, or the customer is CHURNED "
             + "(currentStatus says which)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> renew(@PathParam("id") String id, @Valid @NotNull RenewRequest request) {
-        return renewals.renew(Ids.parse(id, "id"), request, CustomerResource.actor(caller))
-                .map(RenewalResource::withETag);
+    public Uni<Response> renew(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull RenewRequest request) {
+        UUID renewal = Ids.parse(id, "id");
+        Actor actor = CustomerResource.actor(caller);
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(renewal, request),
+                () -> renewals.renew(renewal, request, actor).map(RenewalResource::withETag));
     }
 
     @POST
@@ -108,15 +122,20 @@ public class RenewalResource {
     @Operation(summary = "Do not renew", description = CustomerResource.WRITERS + " An OPEN renewal becomes CHURNED "
             + "with a reason (PRICE, PRODUCT, SUPPORT, COMPETITOR, BUDGET, BUSINESS_CLOSED, OTHER) and a note; its "
             + "contract ends. For the customer's last contract the customer churns (customer.churned.v1); otherwise "
-            + "customer.contracted.v1 (kind NON_RENEWAL) records the contract's lost MRR.")
+            + "customer.contracted.v1 (kind NON_RENEWAL) records the contract's lost MRR." + CustomerResource.RETRIES)
     @APIResponse(responseCode = "200", description = "The churned renewal",
             content = @Content(schema = @Schema(implementation = RenewalResponse.class)))
     @APIResponse(responseCode = "409", description = "The renewal is not OPEN, or the customer is CHURNED "
             + "(currentStatus says which)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> churn(@PathParam("id") String id, @Valid @NotNull ChurnRequest request) {
-        return renewals.churn(Ids.parse(id, "id"), request, CustomerResource.actor(caller))
-                .map(RenewalResource::withETag);
+    public Uni<Response> churn(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ChurnRequest request) {
+        UUID renewal = Ids.parse(id, "id");
+        Actor actor = CustomerResource.actor(caller);
+        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(renewal, request),
+                () -> renewals.churn(renewal, request, actor).map(RenewalResource::withETag));
     }
 
     private static Response withETag(RenewalResponse renewal) {

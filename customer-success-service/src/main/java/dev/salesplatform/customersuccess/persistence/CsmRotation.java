@@ -25,7 +25,11 @@ public class CsmRotation {
 
     /** The next CSM in turn, or null when no rotation is configured. */
     public Uni<UUID> next() {
-        List<UUID> csms = config.roundRobinCsms().orElse(List.of());
+        return next(config.roundRobinCsms().orElse(List.of()));
+    }
+
+    /** The next of {@code csms} in turn (null for none), in the caller's transaction. */
+    Uni<UUID> next(List<UUID> csms) {
         if (csms.isEmpty()) {
             return Uni.createFrom().nullItem();
         }

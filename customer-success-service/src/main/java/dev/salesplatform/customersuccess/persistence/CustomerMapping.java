@@ -28,16 +28,24 @@ final class CustomerMapping {
         return new CustomerFields(customer.companyName, customer.domain, contact(customer), customer.notes);
     }
 
-    /** Writes {@code fields} to the customer; returns each changed field path with its new value. */
+    /** The fields as stored: the company name trimmed, the domain in lower case, no empty contact. */
+    static CustomerFields normalize(CustomerFields fields) {
+        ContactDto contact = fields.contact() == null || fields.contact().equals(new ContactDto(null, null, null, null))
+                ? null : fields.contact();
+        return new CustomerFields(fields.companyName().strip(),
+                fields.domain() == null ? null : fields.domain().strip().toLowerCase(Locale.ROOT), contact,
+                fields.notes());
+    }
+
+    /** Writes normalized {@code fields} to the customer; returns each changed field path with its new value. */
     static Map<String, Object> apply(CustomerFields fields, Customer customer) {
         Map<String, Object> changes = new LinkedHashMap<>();
         ContactDto contact = fields.contact() == null ? new ContactDto(null, null, null, null) : fields.contact();
-        customer.companyName = set(changes, "companyName", customer.companyName, fields.companyName().strip());
+        customer.companyName = set(changes, "companyName", customer.companyName, fields.companyName());
         if (changes.containsKey("companyName")) {
             customer.companyKey = CompanyMatch.key(customer.companyName);
         }
-        customer.domain = set(changes, "domain", customer.domain,
-                fields.domain() == null ? null : fields.domain().strip().toLowerCase(Locale.ROOT));
+        customer.domain = set(changes, "domain", customer.domain, fields.domain());
         customer.contactFirstName = set(changes, "contact.firstName", customer.contactFirstName, contact.firstName());
         customer.contactLastName = set(changes, "contact.lastName", customer.contactLastName, contact.lastName());
         customer.contactEmail = set(changes, "contact.email", customer.contactEmail, contact.email());

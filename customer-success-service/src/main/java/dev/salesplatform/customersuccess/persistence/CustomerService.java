@@ -122,21 +122,24 @@ public class CustomerService {
     public Uni<CustomerResponse> edit(UUID id, String ifMatch, UnaryOperator<CustomerFields> edit, Actor actor) {
         return store.loadForChange(id, actor, CustomerCommand.EDIT).chain(customer -> {
             ETags.requireMatch(ifMatch, customer.version);
-            CustomerFields fields = edit.apply(CustomerMapping.editable(customer));
+            CustomerFields fields = CustomerMapping.normalize(edit.apply(CustomerMapping.editable(customer)));
+            if (fields.equals(CustomerMapping.editable(customer))) {
+                // Nothing changes: no new version, no event.
+                return Uni.createFrom().item(CustomerMapping.response(customer));
+            }
             String key = CompanyMatch.key(fields.companyName());
-            boolean renamed = !fields.companyName().strip().equals(customer.companyName);
+            boolean renamed = !fields.companyName().equals(customer.companyName);
             Uni<Boolean> taken = customer.status == CustomerStatus.ACTIVE && renamed && !key.equals(customer.companyKey)
                     ? customers.companyTaken(key, customer.id) : Uni.createFrom().item(false);
             return taken.chain(duplicate -> {
                 if (duplicate) {
                     throw ProblemException.conflict("company-exists", "Company already a customer",
-                            "Another active customer is named " + fields.companyName().strip());
+                            "Another active customer is named " + fields.companyName());
                 }
                 AtomicReference<Map<String, Object>> changes = new AtomicReference<>();
                 return store.commit(customer, actor.id().toString(), HealthService.now(), null,
                         c -> changes.set(CustomerMapping.apply(fields, c)),
-                        () -> changes.get().isEmpty() ? Uni.createFrom().voidItem()
-                                : events.updated(customer, actor.id().toString(), changes.get()));
+                        () -> events.updated(customer, actor.id().toString(), changes.get()));
             }).map(x -> CustomerMapping.response(customer));
         });
     }

@@ -23,8 +23,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,28 @@ class CustomerLifecycleTest {
                         "customer.updated.v1")))
                 .body("items[2].actorId", equalTo(CHRIS.toString()))
                 .body("items[2].data.changes.notes", equalTo("Prefers e-mail"));
+    }
+
+    @Test
+    void aPatchThatChangesNothingKeepsTheVersion() {
+        String id = onboard(company("Same Same"));
+        patch(chris(), id, "\"1\"", "{\"notes\": null}").statusCode(200).header("ETag", "\"1\"");
+        get(chris(), "/api/v1/customers/" + id + "/history").statusCode(200).body("items", hasSize(2));
+    }
+
+    @Test
+    void ofTwoConcurrentEditsOfOneVersionOneWinsAndTheOtherIsAProblem() {
+        String id = onboard(company("Contended"));
+        List<CompletableFuture<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String notes = "Edit " + i;
+            edits.add(CompletableFuture.supplyAsync(() -> patch(chris(), id, "\"1\"", "{\"notes\": \"" + notes + "\"}")
+                    .extract().statusCode()));
+        }
+        List<Integer> statuses = edits.stream().map(CompletableFuture::join).sorted().toList();
+        assertEquals(200, statuses.get(0));
+        assertTrue(statuses.subList(1, statuses.size()).stream().allMatch(s -> s == 409 || s == 412), statuses::toString);
+        get(chris(), "/api/v1/customers/" + id).statusCode(200).header("ETag", "\"2\"");
     }
 
     @Test

@@ -241,6 +241,11 @@ class RenewalTest {
         get(manager(), "/api/v1/renewals/" + renewal).statusCode(200).body("status", equalTo("CHURNED"))
                 .body("churnReason", equalTo("BUSINESS_CLOSED"));
         post(chris(), "/api/v1/renewals/" + renewal + "/renew", RENEW).statusCode(409);
+        // The company won again later is a new customer (a win-back), not the churned one.
+        String company = get(manager(), "/api/v1/customers/" + id).extract().path("companyName");
+        String deal = UUID.randomUUID().toString();
+        send(UUID.randomUUID().toString(), deal, won(deal, company, null, today(), 12, "99.00", "EUR"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> CustomerApi.customersNamed(company).size() == 2);
         List<ConsumerRecord<String, String>> events = eventsOf(id, 4);
         assertEquals("customer.churned.v1", types(events).get(3));
         EventCatalogue.assertMatches(events.get(3));
@@ -281,7 +286,11 @@ class RenewalTest {
         String id = onboard(company("Quiet"));
         get(manager(), "/api/v1/customers/" + id).statusCode(200).body("health.score", equalTo(75));
         LocalDate later = today().plusDays(45);
-        jobs.recomputeHealth(later);
+        // Two instances at once: each customer is rescored by one of them.
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> runs = List.of(recompute(go, later), recompute(go, later));
+        go.countDown();
+        runs.forEach(CompletableFuture::join);
         // Unchanged on a second run of the same day.
         jobs.recomputeHealth(later);
         get(manager(), "/api/v1/customers/" + id).statusCode(200)
@@ -290,9 +299,24 @@ class RenewalTest {
                 .body("health.computedOn", equalTo(later.toString()))
                 .body("health.reasons[1].code", equalTo("NO_RECENT_TOUCHPOINT"))
                 .body("version", equalTo(2));
-        List<ConsumerRecord<String, String>> events = eventsOf(id, 3);
-        assertEquals("customer.health-changed.v1", types(events).get(2));
+        post(chris(), "/api/v1/customers/" + id + "/check-ins", "{\"type\": \"CALL\", \"sentiment\": \"NEUTRAL\"}")
+                .statusCode(201);
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 4);
+        assertEquals(List.of("customer.onboarded.v1", "customer.assigned.v1", "customer.health-changed.v1",
+                "customer.check-in-recorded.v1"), types(events));
         EventCatalogue.assertMatches(events.get(2));
         assertEquals("customer-success-service", read(events.get(2)).get("actorId").asText());
+        assertEquals("YELLOW", read(events.get(2)).get("band").asText());
+    }
+
+    private CompletableFuture<Integer> recompute(CountDownLatch go, LocalDate day) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+                return jobs.recomputeHealth(day);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -13,6 +13,7 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.send;
 import static dev.salesplatform.customersuccess.api.CustomerApi.today;
 import static dev.salesplatform.customersuccess.api.CustomerApi.types;
 import static dev.salesplatform.customersuccess.api.CustomerApi.won;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,7 @@ import dev.salesplatform.testkit.EventCatalogue;
 import dev.salesplatform.testkit.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Expansions and contractions: exact decimal arithmetic per contract, in the contract's currency. */
 @QuarkusTest
@@ -102,6 +104,21 @@ class RevenueTest {
                 .replace("{\"delta\"", "{\"contractId\": \"" + usd + "\", \"delta\"")).statusCode(200)
                 .body("mrr.amount", equalTo(List.of("3750.00", "100.50")))
                 .body("mrr.currency", equalTo(List.of("EUR", "USD")));
+    }
+
+    @Test
+    void aRetriedExpansionWithItsIdempotencyKeyAppliesOnce() {
+        String id = onboard(company("Retried Growth"));
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", chris()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(movement("100.00", "EUR", "UPSELL")).when().post("/api/v1/customers/" + id + "/expansions")
+                    .then().statusCode(200).body("mrr[0].amount", equalTo("3850.00"));
+        }
+        given().header("Authorization", chris()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(movement("200.00", "EUR", "UPSELL")).when().post("/api/v1/customers/" + id + "/expansions")
+                .then().statusCode(422).contentType(PROBLEM);
+        get(manager(), "/api/v1/customers/" + id).statusCode(200).body("mrr[0].amount", equalTo("3850.00"));
     }
 
     @Test
