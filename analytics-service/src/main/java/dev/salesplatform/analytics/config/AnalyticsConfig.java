@@ -13,6 +13,13 @@ public interface AnalyticsConfig {
     @WithDefault("sales.lead.events,sales.deal.events,sales.customer.events")
     List<String> topics();
 
+    /**
+     * The currency in which reps are compared (median, trend, most improved): revenue and NRR in other
+     * currencies are shown but not compared.
+     */
+    @WithDefault("EUR")
+    String reportingCurrency();
+
     Rebuild rebuild();
 
     interface Rebuild {

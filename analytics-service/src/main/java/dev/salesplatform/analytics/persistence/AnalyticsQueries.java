@@ -1,16 +1,14 @@
 package dev.salesplatform.analytics.persistence;
 
-import static dev.salesplatform.analytics.persistence.Schemas.sql;
+import static dev.salesplatform.analytics.persistence.ProjectionReader.completeUntil;
+import static dev.salesplatform.analytics.persistence.ProjectionReader.query;
+import static dev.salesplatform.analytics.persistence.ProjectionReader.utc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,10 +27,7 @@ import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.domain.Rate;
 import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -43,8 +38,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AnalyticsQueries {
 
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
-    private static final String ACTIVE = "SELECT active_schema FROM projection_state WHERE id = 1";
-    private static final String COMPLETE_UNTIL = "SELECT min(event_time) FROM {s}.watermark";
 
     /** The cohort: leads created in [$1, $2), optionally of owner $3 and source $4, with whether their deal was won. */
     private static final String COHORT = """
@@ -137,10 +130,10 @@ public class AnalyticsQueries {
             WHERE n.occurred_at >= $1 AND n.occurred_at < $2 AND ($3::uuid IS NULL OR c.csm_id = $3)""";
 
     @Inject
-    Pool pool;
+    ProjectionReader reader;
 
     public Uni<FunnelResponse> funnel(Period period, UUID owner, String source) {
-        return read((connection, schema) -> query(connection, schema, FUNNEL, cohort(period, owner, source))
+        return reader.read((connection, schema) -> query(connection, schema, FUNNEL, cohort(period, owner, source))
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
                     Row row = rows.iterator().next();
                     long created = row.getLong(0);
@@ -164,7 +157,7 @@ public class AnalyticsQueries {
             case MONTH -> "to_char(date_trunc('month', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
         };
         String statement = CONVERSION.formatted(key);
-        return read((connection, schema) -> query(connection, schema, statement, cohort(period, null, null))
+        return reader.read((connection, schema) -> query(connection, schema, statement, cohort(period, null, null))
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
                     List<ConversionResponse.Row> result = new ArrayList<>();
                     long created = 0;
@@ -182,7 +175,7 @@ public class AnalyticsQueries {
 
     public Uni<DealsResponse> deals(Period period, UUID owner) {
         Tuple closed = Tuple.of(utc(period.from()), utc(period.to()), owner);
-        return read((connection, schema) -> query(connection, schema, CLOSED, closed).chain(counts ->
+        return reader.read((connection, schema) -> query(connection, schema, CLOSED, closed).chain(counts ->
                 query(connection, schema, WON_SIZE, closed).chain(sizes ->
                 query(connection, schema, CYCLE, closed).chain(cycle ->
                 query(connection, schema, LOST_REASONS, closed).chain(reasons ->
@@ -212,7 +205,7 @@ public class AnalyticsQueries {
 
     public Uni<PipelineResponse> pipeline(UUID owner) {
         Tuple filter = Tuple.of(owner);
-        return read((connection, schema) -> query(connection, schema, PIPELINE_STAGES, filter).chain(stageRows ->
+        return reader.read((connection, schema) -> query(connection, schema, PIPELINE_STAGES, filter).chain(stageRows ->
                 query(connection, schema, FORECAST, filter).chain(forecastRows ->
                 completeUntil(connection, schema).map(complete -> {
                     List<PipelineResponse.StageRow> stages = new ArrayList<>();
@@ -249,7 +242,7 @@ public class AnalyticsQueries {
         String statement = SERIES.formatted(interval.parameter(), source[0], source[1], source[2],
                 metric.money() ? "final_currency = $3" : "$3::text IS NULL");
         Tuple values = Tuple.of(utc(period.from()), utc(period.to()), metric.money() ? currency : null);
-        return read((connection, schema) -> query(connection, schema, statement, values)
+        return reader.read((connection, schema) -> query(connection, schema, statement, values)
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
                     List<TimeSeriesResponse.Point> points = new ArrayList<>();
                     for (Row row : rows) {
@@ -264,7 +257,7 @@ public class AnalyticsQueries {
 
     public Uni<RetentionResponse> retention(Period period, UUID csm) {
         Tuple values = Tuple.of(utc(period.from()), utc(period.to()), csm);
-        return read((connection, schema) -> query(connection, schema, CUSTOMERS, values).chain(customerRows ->
+        return reader.read((connection, schema) -> query(connection, schema, CUSTOMERS, values).chain(customerRows ->
                 query(connection, schema, MRR, values).chain(mrrRows ->
                 query(connection, schema, RENEWALS, values).chain(renewalRows ->
                 query(connection, schema, NPS, values).chain(npsRows ->
@@ -301,29 +294,8 @@ public class AnalyticsQueries {
                 }))))));
     }
 
-    /** Runs {@code work} on one connection against the schema readers use now. */
-    private <T> Uni<T> read(BiFunction<SqlConnection, String, Uni<T>> work) {
-        return pool.withConnection(connection -> connection.query(ACTIVE).execute()
-                .chain(rows -> work.apply(connection, rows.iterator().next().getString(0))));
-    }
-
-    private static Uni<RowSet<Row>> query(SqlConnection connection, String schema, String statement, Tuple values) {
-        return connection.preparedQuery(sql(schema, statement)).execute(values);
-    }
-
-    private static Uni<Instant> completeUntil(SqlConnection connection, String schema) {
-        return connection.query(sql(schema, COMPLETE_UNTIL)).execute().map(rows -> {
-            OffsetDateTime time = rows.iterator().next().getOffsetDateTime(0);
-            return time == null ? null : time.toInstant();
-        });
-    }
-
     private static Tuple cohort(Period period, UUID owner, String source) {
         return Tuple.of(utc(period.from()), utc(period.to()), owner, source);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static BigDecimal cents(BigDecimal amount) {
