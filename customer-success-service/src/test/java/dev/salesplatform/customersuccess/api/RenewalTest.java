@@ -179,6 +179,19 @@ class RenewalTest {
     }
 
     @Test
+    void aShortRenewedTermAlreadyInTheWindowOpensItsOwnRenewal() {
+        String id = dueCustomer("Monthly");
+        String first = openRenewal(id);
+        String contract = post(chris(), "/api/v1/renewals/" + first + "/renew", RENEW.replace("12", "1")).statusCode(200)
+                .extract().path("newContractId");
+        String second = openRenewal(id);
+        get(manager(), "/api/v1/renewals/" + second).statusCode(200).body("contractId", equalTo(contract));
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 6);
+        assertEquals(List.of("customer.renewed.v1", "customer.expanded.v1", "customer.renewal-opened.v1"),
+                types(events).subList(3, 6));
+    }
+
+    @Test
     void theLastContractNotRenewedChurnsTheCustomer() {
         String id = dueCustomer("Leaving");
         String renewal = openRenewal(id);
@@ -199,10 +212,12 @@ class RenewalTest {
         post(chris(), base + "/churn", "{\"reason\": \"PRICE\"}").statusCode(409);
         post(chris(), base + "/referrals", TouchpointTest.REFERRAL).statusCode(409);
         post(chris(), "/api/v1/renewals/" + renewal + "/renew", RENEW).statusCode(409);
-        get(manager(), "/api/v1/customers?status=CHURNED&q=Leaving").statusCode(200);
+        // Its profile stays correctable.
+        CustomerApi.patch(chris(), id, "\"2\"", "{\"notes\": \"Went to a competitor\"}").statusCode(200)
+                .body("status", equalTo("CHURNED"));
 
-        List<ConsumerRecord<String, String>> events = eventsOf(id, 4);
-        assertEquals("customer.churned.v1", types(events).get(3));
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 5);
+        assertEquals(List.of("customer.churned.v1", "customer.updated.v1"), types(events).subList(3, 5));
         EventCatalogue.assertMatches(events.get(3));
         JsonNode churned = read(events.get(3));
         assertEquals(renewal, churned.get("renewalId").asText());
