@@ -1,7 +1,5 @@
 package dev.salesplatform.customersuccess.api;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +40,7 @@ import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.QueryParams;
 import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
@@ -109,8 +108,8 @@ public class CustomerResource {
             throw ProblemException.invalidField("q", "must be 2 to 100 characters");
         }
         CustomerSearch search = new CustomerSearch(csm == null ? null : Ids.parse(csm, "csm"),
-                Enums.parse(HealthBand.class, band, "band"), date(renewalFrom, "renewalFrom"),
-                date(renewalTo, "renewalTo"), Enums.parse(CustomerStatus.class, status, "status"), text);
+                Enums.parse(HealthBand.class, band, "band"), QueryParams.date(renewalFrom, "renewalFrom"),
+                QueryParams.date(renewalTo, "renewalTo"), Enums.parse(CustomerStatus.class, status, "status"), text);
         return customers.search(search, PageRequest.of(limit, cursor, 1));
     }
 
@@ -398,16 +397,5 @@ public class CustomerResource {
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/customers/" + customer + "/" + collection)
                 .entity(entity).build();
-    }
-
-    static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2027-03-31");
-        }
     }
 }

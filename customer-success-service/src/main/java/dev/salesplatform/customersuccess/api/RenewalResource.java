@@ -34,6 +34,7 @@ import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.http.QueryParams;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.problem.Problem;
@@ -78,7 +79,7 @@ public class RenewalResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         CustomerResource.actor(caller);
-        RenewalSearch search = new RenewalSearch(CustomerResource.date(dueBefore, "dueBefore"),
+        RenewalSearch search = new RenewalSearch(QueryParams.date(dueBefore, "dueBefore"),
                 Enums.parse(RenewalStatus.class, status, "status"), csm == null ? null : Ids.parse(csm, "csm"),
                 customer == null ? null : Ids.parse(customer, "customer"));
         return renewals.search(search, PageRequest.of(limit, cursor, 2));

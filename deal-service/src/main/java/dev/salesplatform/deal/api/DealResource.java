@@ -1,8 +1,6 @@
 package dev.salesplatform.deal.api;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +43,7 @@ import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.http.QueryParams;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
@@ -158,9 +157,10 @@ public class DealResource {
         DealSort order = sort == null || sort.isBlank() ? DealSort.NEWEST : DealSort.fromParameter(sort.strip())
                 .orElseThrow(() -> ProblemException.invalidField("sort", "must be one of " + DealSort.documented()));
         DealSearch search = new DealSearch(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
-                pipeline == null ? null : Ids.parse(pipeline, "pipeline"), date(expectedCloseFrom, "expectedCloseFrom"),
-                date(expectedCloseTo, "expectedCloseTo"), amount(amountMin, "amountMin"), amount(amountMax, "amountMax"),
-                currency, text, flag(stale, "stale"), order, null);
+                pipeline == null ? null : Ids.parse(pipeline, "pipeline"),
+                QueryParams.date(expectedCloseFrom, "expectedCloseFrom"), QueryParams.date(expectedCloseTo, "expectedCloseTo"),
+                amount(amountMin, "amountMin"), amount(amountMax, "amountMax"), currency, text,
+                QueryParams.flag(stale, "stale"), order, null);
         return deals.search(search, PageRequest.of(limit, cursor, 2), actor());
     }
 
@@ -386,16 +386,6 @@ public class DealResource {
         return Response.ok(deal).header(HttpHeaders.ETAG, ETags.of(deal.version())).build();
     }
 
-    private static boolean flag(String value, String field) {
-        if (value == null || value.isBlank() || value.strip().equals("false")) {
-            return false;
-        }
-        if (value.strip().equals("true")) {
-            return true;
-        }
-        throw ProblemException.invalidField(field, "must be true or false");
-    }
-
     private static BigDecimal amount(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
@@ -410,16 +400,5 @@ public class DealResource {
             throw ProblemException.invalidField(field, "must be a decimal amount from 0 to " + ProposalPricing.MAX_AMOUNT);
         }
         return amount;
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2027-03-31");
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.salesplatform.lead.api;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +36,7 @@ import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
+import dev.salesplatform.kit.http.QueryParams;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
@@ -140,7 +139,7 @@ public class LeadResource {
         }
         LeadSearch search = new LeadSearch(Enums.parse(LeadStatus.class, status, "status"),
                 owner == null ? null : Ids.parse(owner, "owner"), Enums.parse(LeadSource.class, source, "source"),
-                instant(createdFrom, "createdFrom"), instant(createdTo, "createdTo"), text, order);
+                QueryParams.instant(createdFrom, "createdFrom"), QueryParams.instant(createdTo, "createdTo"), text, order);
         return leads.search(search, PageRequest.of(limit, cursor, 2));
     }
 
@@ -280,16 +279,5 @@ public class LeadResource {
 
     private static Response withETag(LeadResponse lead) {
         return Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();
-    }
-
-    private static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }
