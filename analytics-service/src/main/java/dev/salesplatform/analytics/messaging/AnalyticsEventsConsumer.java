@@ -25,15 +25,14 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Consumes the three topics (consumer group analytics-service) in batches of up to max.poll.records:
  * one transaction applies a whole poll, so a backlog (after an outage, or a million events) drains
- * fast. Types the projections do not use are skipped; a record that is not a valid event goes to
- * {@code <topic>.dlq} with the reason in {@code dead-letter-reason}, and the rest of its batch is
- * applied. Other failures (the database away) are retried; the batch is acknowledged only after its
- * transaction and its dead letters are done.
+ * fast. Types the projections do not use are skipped. A record that is not a usable event, or whose
+ * data the database refuses, goes to {@code <topic>.dlq} with the reason in {@code dead-letter-reason},
+ * and the rest of its batch is applied. Other failures (the database away) are retried; the batch is
+ * acknowledged only after its transaction and its dead letters are done.
  */
 @ApplicationScoped
 public class AnalyticsEventsConsumer {
@@ -68,7 +67,7 @@ public class AnalyticsEventsConsumer {
         return consume(records);
     }
 
-    private record Received(ConsumerRecord<String, String> record, CloudEvent event) {
+    private record Received(ConsumerRecord<String, String> record, ProjectionWriter.Pending pending) {
     }
 
     Uni<Void> consume(ConsumerRecords<String, String> records) {
@@ -80,44 +79,36 @@ public class AnalyticsEventsConsumer {
                 continue;
             }
             try {
-                events.add(new Received(record, CloudEvent.from(record, mapper)));
+                CloudEvent event = CloudEvent.from(record, mapper);
+                events.add(new Received(record, writer.prepare(record.topic(), record.partition(), event)));
             } catch (InvalidEventException e) {
                 dead.add(deadLetter(record, e));
             }
         }
-        return applyAll(events)
-                .onFailure(InvalidEventException.class).recoverWithUni(() -> applyOneByOne(events))
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+        return apply(events)
+                .onFailure(ProjectionWriter::refusedData).recoverWithUni(() -> applyOneByOne(events))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
                 .chain(() -> dead.isEmpty() ? Uni.createFrom().voidItem()
                         : Uni.join().all(dead).andFailFast().replaceWithVoid());
     }
 
-    private Uni<Void> applyAll(List<Received> events) {
+    private Uni<Void> apply(List<Received> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Received received : events) {
-                done = done.chain(() -> apply(connection, received));
-            }
-            return done;
-        });
+        List<ProjectionWriter.Pending> pending = events.stream().map(Received::pending).toList();
+        return pool.withTransaction(connection -> writer.applyLive(connection, pending));
     }
 
-    /** A batch with an event the projections cannot read: each event alone, the unreadable ones dead-lettered. */
+    /** A batch the database refused: each event alone, the refused ones dead-lettered. */
     private Uni<Void> applyOneByOne(List<Received> events) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {
-            done = done.chain(() -> pool.withTransaction(connection -> apply(connection, received))
-                    .onFailure(InvalidEventException.class).recoverWithUni(e -> deadLetter(received.record(), e)));
+            done = done.chain(() -> apply(List.of(received))
+                    .onFailure(ProjectionWriter::refusedData)
+                    .recoverWithUni(e -> deadLetter(received.record(), e)));
         }
         return done;
-    }
-
-    private Uni<Void> apply(SqlConnection connection, Received received) {
-        return writer.applyLive(connection, received.record().topic(), received.record().partition(), received.event());
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {

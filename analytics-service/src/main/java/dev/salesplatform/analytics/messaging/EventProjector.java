@@ -1,7 +1,5 @@
 package dev.salesplatform.analytics.messaging;
 
-import static dev.salesplatform.analytics.persistence.Schemas.sql;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.salesplatform.kit.messaging.CloudEvent;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -49,6 +45,7 @@ public class EventProjector {
     private static final String LEAD_CONTACTED = LEAD_MILESTONE.formatted("contacted_at");
     private static final String LEAD_QUALIFIED = LEAD_MILESTONE.formatted("qualified_at");
     private static final String LEAD_HANDED_OFF = LEAD_MILESTONE.formatted("handed_off_at");
+    private static final String LEAD_WON = LEAD_MILESTONE.formatted("won_at");
 
     private static final String DEAL_CREATED = """
             INSERT INTO {s}.deal_fact AS f (deal_id, lead_id, pipeline_id, created_at) VALUES ($1, $2, $3, $4)
@@ -100,10 +97,13 @@ public class EventProjector {
             INSERT INTO {s}.nps_response (event_id, customer_id, occurred_at, score) VALUES ($1, $2, $3, $4)
             ON CONFLICT DO NOTHING""";
 
-    /** Writes {@code event}'s effect on the projections in {@code schema}. */
-    public Uni<Void> project(SqlConnection connection, String schema, CloudEvent event) {
+    /**
+     * The statements that write {@code event}'s effect ({@code {s}} for the schema); an event whose fields
+     * are unusable is an {@code InvalidEventException}.
+     */
+    public List<Write> writes(CloudEvent event) {
         EventFields e = new EventFields(event);
-        List<Write> writes = switch (event.type()) {
+        return switch (event.type()) {
             case "lead.created.v1" -> List.of(
                     new Write(LEAD_CREATED, Tuple.of(e.uuid("leadId"), e.time(), e.text("source"))),
                     leadOwner(e));
@@ -117,9 +117,15 @@ public class EventProjector {
             case "deal.stage-changed.v1" -> dealStageChanged(e);
             case "deal.won.v1" -> {
                 EventFields.Money finalAmount = e.money(e.node("finalAmount"), "finalAmount");
-                yield List.of(dealOwner(e), dealStage(e, e.text("stage"), BigDecimal.ONE),
-                        new Write(DEAL_WON, Tuple.of(e.uuid("dealId"), e.optionalUuid("leadId"), e.time(),
-                                finalAmount.amount(), finalAmount.currency())));
+                UUID lead = e.optionalUuid("leadId");
+                List<Write> writes = new ArrayList<>(List.of(dealOwner(e), dealStage(e, e.text("stage"), BigDecimal.ONE),
+                        new Write(DEAL_WON, Tuple.of(e.uuid("dealId"), lead, e.time(), finalAmount.amount(),
+                                finalAmount.currency()))));
+                // The funnel counts the lead as won without looking into deal_fact.
+                if (lead != null) {
+                    writes.add(new Write(LEAD_WON, Tuple.of(lead, e.time())));
+                }
+                yield writes;
             }
             case "deal.lost.v1" -> List.of(dealOwner(e), dealStage(e, e.text("stage"), BigDecimal.ZERO),
                     new Write(DEAL_LOST, Tuple.of(e.uuid("dealId"), e.optionalUuid("leadId"), e.time(),
@@ -128,15 +134,10 @@ public class EventProjector {
                  "customer.churned.v1", "customer.renewed.v1", "customer.feedback-recorded.v1" -> customer(e, event);
             default -> List.of();
         };
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (Write write : writes) {
-            done = done.chain(() -> connection.preparedQuery(sql(schema, write.sql())).execute(write.values())
-                    .replaceWithVoid());
-        }
-        return done;
     }
 
-    private record Write(String sql, Tuple values) {
+    /** One statement of a projection write: SQL with {@code {s}} for the schema, and its values. */
+    public record Write(String sql, Tuple values) {
     }
 
     /**

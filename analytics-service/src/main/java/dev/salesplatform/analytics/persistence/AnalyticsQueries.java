@@ -42,7 +42,7 @@ public class AnalyticsQueries {
     /** The cohort: leads created in [$1, $2), optionally of owner $3 and source $4, with whether their deal was won. */
     private static final String COHORT = """
             WITH cohort AS (
-                SELECT l.*, EXISTS (SELECT 1 FROM {s}.deal_fact d WHERE d.lead_id = l.lead_id AND d.won_at IS NOT NULL) AS won
+                SELECT l.*, l.won_at IS NOT NULL AS won
                 FROM {s}.lead_fact l
                 WHERE l.created_at >= $1 AND l.created_at < $2
                   AND ($3::uuid IS NULL OR l.owner_id = $3) AND ($4::text IS NULL OR l.source = $4))

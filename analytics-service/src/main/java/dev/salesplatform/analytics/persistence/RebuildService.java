@@ -56,7 +56,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RebuildService {
 
     /** Bumped whenever the projections' tables or rules change: a start with older projections rebuilds. */
-    public static final int PROJECTION_VERSION = 2;
+    public static final int PROJECTION_VERSION = 3;
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final String LOCK = "SELECT active_schema, building_schema, rebuild_heartbeat, rebuild_id, built_version"
@@ -215,19 +215,36 @@ public class RebuildService {
     }
 
     private void apply(String schema, List<ConsumerRecord<String, String>> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        pool.withTransaction(connection -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (ConsumerRecord<String, String> record : batch) {
-                CloudEvent event = relevant(record);
-                if (event != null) {
-                    done = done.chain(() -> writer.apply(connection, schema, record.topic(), record.partition(), event));
+        List<ProjectionWriter.Pending> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            CloudEvent event = relevant(record);
+            if (event != null) {
+                try {
+                    events.add(writer.prepare(record.topic(), record.partition(), event));
+                } catch (InvalidEventException e) {
+                    // Dead-lettered when it was first consumed; not part of the figures.
                 }
             }
-            return done;
-        }).await().indefinitely();
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        pool.withTransaction(connection -> writer.apply(connection, schema, events))
+                .onFailure(ProjectionWriter::refusedData).recoverWithUni(() -> applyOneByOne(schema, events))
+                .await().indefinitely();
+    }
+
+    /** A batch the database refused: each event alone, skipping those it refuses (they were dead-lettered live). */
+    private Uni<Void> applyOneByOne(String schema, List<ProjectionWriter.Pending> events) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ProjectionWriter.Pending event : events) {
+            done = done.chain(() -> pool.withTransaction(connection -> writer.apply(connection, schema, List.of(event)))
+                    .onFailure(ProjectionWriter::refusedData).recoverWithItem(() -> {
+                        LOG.warnf("rebuild skips event %s: the database refuses its data", event.event().id());
+                        return null;
+                    }));
+        }
+        return done;
     }
 
     /** The record's event if the projections use it; poison records were dead-lettered when first consumed. */

@@ -44,8 +44,7 @@ public class RepQueries {
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
     private static final String SDR = """
             WITH l AS (
-                SELECT l.*, EXISTS (SELECT 1 FROM {s}.deal_fact d WHERE d.lead_id = l.lead_id AND d.won_at IS NOT NULL) AS won,
-                       l.created_at >= $1 AND l.created_at < $2 AS in_cohort
+                SELECT l.*, l.won_at IS NOT NULL AS won, l.created_at >= $1 AND l.created_at < $2 AS in_cohort
                 FROM {s}.lead_fact l
                 WHERE l.owner_id IS NOT NULL
                   AND ((l.created_at >= $1 AND l.created_at < $2) OR (l.qualified_at >= $1 AND l.qualified_at < $2)))

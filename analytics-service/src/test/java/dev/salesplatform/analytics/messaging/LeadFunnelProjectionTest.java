@@ -124,6 +124,29 @@ class LeadFunnelProjectionTest {
     }
 
     @Test
+    void dataTheDatabaseRefusesIsDeadLetteredAndTheRestOfTheBatchApplied() {
+        UUID deal = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        Instant at = Instant.parse("2012-05-10T00:00:00Z");
+        EventLog log = new EventLog()
+                // An amount beyond numeric(14,2): the database refuses it, whatever the retries.
+                .deal("deal.created.v1", deal, at, 0, "\"ownerId\": \"" + owner + "\", \"pipelineId\": \""
+                        + UUID.randomUUID() + "\", \"stage\": \"DISCOVERY\", \"winProbability\": \"0.2\", "
+                        + "\"amount\": {\"amount\": \"99999999999999999.99\", \"currency\": \"EUR\"}")
+                .lead("lead.created.v1", lead, at, 0, "\"source\": \"EVENT\", \"ownerId\": \"" + owner + "\"");
+        log.sendInOrder();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> created("2012-05-01", "2012-06-01", owner.toString()) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil("sales.deal.events.dlq",
+                read -> read.stream().anyMatch(r -> deal.toString().equals(r.key())), Duration.ofSeconds(60));
+        ConsumerRecord<String, String> refused = dead.stream().filter(r -> deal.toString().equals(r.key()))
+                .findFirst().orElseThrow();
+        assertNotNull(TopicReader.header(refused, "dead-letter-reason"));
+        assertEquals("deal.created.v1", TopicReader.header(refused, "ce_type"));
+    }
+
+    @Test
     void badPeriodsAndFiltersAnswer400() {
         given().header("Authorization", TestTokens.bearer(MANAGER, "sales-manager"))
                 .queryParam("from", "last-week")
