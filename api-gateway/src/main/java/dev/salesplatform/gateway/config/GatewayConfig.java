@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Where the gateway sends each request. Every value can be overridden by environment variable,
@@ -29,6 +33,20 @@ public interface GatewayConfig {
     @WithDefault("100")
     int maxConnectionsPerUpstream();
 
+    CircuitBreaker circuitBreaker();
+
+    RateLimits rateLimits();
+
+    BodyLimits bodyLimits();
+
+    Cors cors();
+
+    Health health();
+
+    OpenApi openapi();
+
+    Oidc oidc();
+
     interface Upstream {
 
         /** Base URL, e.g. {@code http://127.0.0.1:8081}; a path in it is put before the forwarded path. */
@@ -39,5 +57,134 @@ public interface GatewayConfig {
          * every path below it, not {@code /api/v1/leadsX}.
          */
         List<String> prefixes();
+    }
+
+    /** Stops sending requests to an upstream that keeps failing, so that clients get a 503 at once, not a wait. */
+    interface CircuitBreaker {
+
+        /** Consecutive connection failures or timeouts after which the upstream counts as down. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long requests are answered 503 at once before one trial request may go through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    /**
+     * Token buckets per principal (the token's {@code sub}) or, without a token, per client IP. The
+     * buckets live in this gateway instance: with N instances the effective limit is N times this.
+     */
+    interface RateLimits {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The limit for everyone without a more specific one. */
+        @WithName("default")
+        Limit defaultLimit();
+
+        /** Limits for holders of a realm role, e.g. {@code integration}; the most generous role wins. */
+        Map<String, Limit> roles();
+
+        /** Limits for path prefixes, by name; a route limit wins over role and default and has its own bucket. */
+        Map<String, RouteLimit> routes();
+
+        /** A bucket unused this long is dropped (it would be full again anyway by then). */
+        @WithDefault("10m")
+        Duration idleExpiry();
+
+        /** Upper bound on buckets held in memory. */
+        @WithDefault("100000")
+        long maxBuckets();
+    }
+
+    interface Limit {
+
+        /** Burst size: the most requests accepted at once. */
+        long capacity();
+
+        /** Sustained rate: tokens put back per second. */
+        long refillPerSecond();
+    }
+
+    interface RouteLimit extends Limit {
+
+        /** Path prefix this limit applies to (itself and everything below it). */
+        String prefix();
+    }
+
+    /** Request body limits, enforced while the body streams through (never buffered). */
+    interface BodyLimits {
+
+        @WithName("default")
+        @WithDefault("1M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize defaultMaxSize();
+
+        /** Larger (or smaller) limits for path prefixes, by name. */
+        Map<String, RouteBodyLimit> routes();
+    }
+
+    interface RouteBodyLimit {
+
+        String prefix();
+
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxSize();
+    }
+
+    interface Cors {
+
+        /** Browser origins allowed to call the API; requests from others get no CORS headers. */
+        @WithDefault("http://localhost:5173,http://127.0.0.1:5173,http://localhost:8080,http://127.0.0.1:8080")
+        List<String> origins();
+
+        /** How long a browser may cache a preflight answer. */
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    interface Health {
+
+        /** How long a readiness probe of an upstream may take. */
+        @WithDefault("2s")
+        Duration upstreamTimeout();
+
+        /**
+         * Whether an upstream that is down makes the gateway not ready. Off by default: the gateway
+         * still serves the other upstreams and answers 503 for the one that is down, whereas an
+         * unready gateway would be taken out of the load balancer for every route.
+         */
+        @WithDefault("false")
+        boolean requireUpstreams();
+    }
+
+    interface OpenApi {
+
+        /** How long the merged document is served before the upstreams are asked again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        @WithDefault("Sales Platform API")
+        String title();
+
+        @WithDefault("1.0")
+        String version();
+
+        /** The server URL put into the document; relative, so that it works behind any host name. */
+        @WithDefault("/")
+        String serverUrl();
+    }
+
+    interface Oidc {
+
+        /** The realm URL as a browser reaches it (Swagger UI's login), which may differ from the internal one. */
+        @WithDefault("http://127.0.0.1:8180/realms/sales")
+        URI publicUrl();
+
+        /** The public client used for the authorization code flow with PKCE. */
+        @WithDefault("sales-frontend")
+        String clientId();
     }
 }

@@ -21,6 +21,26 @@ public record Problem(int status, String slug, String title, String detail) {
                 "The service behind this route is not reachable; try again later.");
     }
 
+    public static Problem upstreamCircuitOpen() {
+        return new Problem(503, "upstream-unavailable", "Upstream Unavailable",
+                "The service behind this route failed repeatedly and is given a rest; try again later.");
+    }
+
+    public static Problem tooManyRequests() {
+        return new Problem(429, "too-many-requests", "Too Many Requests",
+                "The rate limit for this route is used up; retry after the time in Retry-After.");
+    }
+
+    public static Problem payloadTooLarge(long maxBytes) {
+        return new Problem(413, "payload-too-large", "Payload Too Large",
+                "The request body exceeds the limit of " + maxBytes + " bytes for this route.");
+    }
+
+    public static Problem originNotAllowed() {
+        return new Problem(403, "origin-not-allowed", "Forbidden",
+                "Cross-origin requests from this origin are not allowed.");
+    }
+
     public static Problem upstreamTimeout() {
         return new Problem(504, "upstream-timeout", "Upstream Timeout",
                 "The service behind this route did not answer in time.");

@@ -3,40 +3,50 @@ package dev.salesplatform.gateway.proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import dev.salesplatform.gateway.bodylimit.BodyLimits;
 import dev.salesplatform.gateway.config.GatewayConfig;
+import dev.salesplatform.gateway.metrics.GatewayMetrics;
+import dev.salesplatform.gateway.routing.PrefixTable;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
 
-/** The configured upstreams as routes, the most specific prefix first. */
+/** The configured upstreams as routes, the most specific prefix first, each upstream with its breaker. */
 @Singleton
 public class UpstreamRoutes {
 
     private final List<UpstreamRoute> routes = new ArrayList<>();
+    private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
 
-    UpstreamRoutes(GatewayConfig config, Vertx vertx) {
+    UpstreamRoutes(GatewayConfig config, Vertx vertx, GatewayMetrics metrics) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+        BodyLimits bodyLimits = new BodyLimits(config.bodyLimits());
         Set<String> prefixes = new HashSet<>();
         for (Map.Entry<String, GatewayConfig.Upstream> upstream : config.upstreams().entrySet()) {
             Origin origin = Origin.of(upstream.getKey(), upstream.getValue().url(), config.upstreamTimeout());
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration(), System::nanoTime);
+            breakers.put(origin.name(), breaker);
+            metrics.watch(origin.name(), breaker);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(origin.requestOptions()))
-                    .addInterceptor(new ForwardingInterceptor(origin));
+                    .addInterceptor(new ForwardingInterceptor(origin, breaker, bodyLimits, metrics));
             for (String prefix : upstream.getValue().prefixes()) {
-                if (!prefix.startsWith("/") || prefix.endsWith("/") || !prefixes.add(prefix)) {
-                    throw new IllegalArgumentException("Upstream " + origin.name()
-                            + ": prefix must start with /, not end with / and be unique: " + prefix);
+                PrefixTable.checkPrefix(prefix);
+                if (!prefixes.add(prefix)) {
+                    throw new IllegalArgumentException("Upstream " + origin.name() + ": prefix configured twice: " + prefix);
                 }
-                routes.add(new UpstreamRoute(prefix, proxy));
+                routes.add(new UpstreamRoute(prefix, origin.name(), breaker, proxy, metrics));
             }
         }
         routes.sort(Comparator.comparing((UpstreamRoute route) -> route.prefix().length()).reversed());
@@ -44,5 +54,10 @@ public class UpstreamRoutes {
 
     public List<UpstreamRoute> routes() {
         return routes;
+    }
+
+    /** The breaker of the named upstream. */
+    public CircuitBreaker breaker(String upstream) {
+        return breakers.get(upstream);
     }
 }

@@ -16,6 +16,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class BearerTokenHandler implements Handler<RoutingContext> {
 
+    /** Where the validated identity is kept for the handlers after this one. */
+    public static final String IDENTITY = BearerTokenHandler.class.getName() + ".identity";
+
     private static final String CHALLENGE = "Bearer realm=\"sales\"";
 
     @Override
@@ -27,6 +30,7 @@ public final class BearerTokenHandler implements Handler<RoutingContext> {
                     if (identity == null || identity.isAnonymous()) {
                         reject(context, CHALLENGE, "A valid bearer token is required.");
                     } else {
+                        context.put(IDENTITY, identity);
                         context.next();
                     }
                 },

@@ -3,27 +3,60 @@ package dev.salesplatform.gateway.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.salesplatform.gateway.bodylimit.BodyLimitHandler;
+import dev.salesplatform.gateway.bodylimit.BodyLimits;
+import dev.salesplatform.gateway.config.GatewayConfig;
+import dev.salesplatform.gateway.cors.CorsHandler;
+import dev.salesplatform.gateway.metrics.GatewayMetrics;
 import dev.salesplatform.gateway.proxy.UpstreamRoute;
 import dev.salesplatform.gateway.proxy.UpstreamRoutes;
+import dev.salesplatform.gateway.ratelimit.RateLimitHandler;
+import dev.salesplatform.gateway.ratelimit.RateLimitPolicies;
+import dev.salesplatform.gateway.ratelimit.RateLimiter;
 import dev.salesplatform.gateway.requestid.RequestIdHandler;
 import dev.salesplatform.gateway.security.BearerTokenHandler;
+import dev.salesplatform.gateway.tracing.TraceContextHandler;
+import io.github.bucket4j.TimeMeter;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
-/** Puts the gateway's handlers on Quarkus' HTTP router. */
+/**
+ * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id, trace context,
+ * CORS; then under {@code /api}: token, rate limit, body limit, the upstream's breaker and proxy.
+ */
 @ApplicationScoped
 public class GatewayRouter {
 
-    /** Before Quarkus' CORS and security handlers (orders -300 to -100), so that their answers carry the id too. */
+    /** Before Quarkus' own CORS and security handlers (orders -300 to -100), so that their answers carry the id too. */
     private static final int REQUEST_ID_ORDER = -1_000;
+    private static final int TRACE_CONTEXT_ORDER = -999;
+    /** Preflights are answered before any token check: browsers send them without the token. */
+    private static final int CORS_ORDER = -998;
 
-    void register(@Observes Router router, UpstreamRoutes upstreams) {
+    void register(@Observes Router router, GatewayConfig config, UpstreamRoutes upstreams, GatewayMetrics metrics) {
         router.route().order(REQUEST_ID_ORDER).handler(new RequestIdHandler());
+        router.route().order(TRACE_CONTEXT_ORDER).handler(new TraceContextHandler());
+        router.route().order(CORS_ORDER).handler(new CorsHandler(config.cors().origins(),
+                config.cors().maxAge().toSeconds()));
+
+        Handler<RoutingContext> rateLimit = rateLimit(config.rateLimits(), metrics);
         router.route("/api/*").handler(new BearerTokenHandler());
+        router.route("/api/*").handler(rateLimit);
+        router.route("/api/*").handler(new BodyLimitHandler(new BodyLimits(config.bodyLimits())));
         for (UpstreamRoute upstream : upstreams.routes()) {
             router.route(upstream.routePath()).handler(upstream);
         }
         router.route().failureHandler(ProblemHandlers::answer);
         // Methods are the upstreams' business: every gateway route accepts all of them, so no 405 arises here.
         router.errorHandler(404, ProblemHandlers::answer);
+    }
+
+    private static Handler<RoutingContext> rateLimit(GatewayConfig.RateLimits config, GatewayMetrics metrics) {
+        if (!config.enabled()) {
+            return RoutingContext::next;
+        }
+        return new RateLimitHandler(new RateLimitPolicies(config),
+                new RateLimiter(config.idleExpiry(), config.maxBuckets(), TimeMeter.SYSTEM_NANOTIME), metrics);
     }
 }

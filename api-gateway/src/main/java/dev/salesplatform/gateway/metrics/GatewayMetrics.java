@@ -1,0 +1,47 @@
+package dev.salesplatform.gateway.metrics;
+
+import jakarta.inject.Singleton;
+
+import dev.salesplatform.gateway.proxy.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gateway's own meters, next to Quarkus' per-route HTTP metrics: answers per upstream and status
+ * (including the gateway's own 502/503/504 for it), rate-limited requests per policy, and each
+ * breaker's state (0 closed, 1 open, 2 half-open).
+ */
+@Singleton
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+
+    GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void upstreamAnswered(String upstream, int status) {
+        Counter.builder("gateway.upstream.requests")
+                .description("Requests routed to an upstream, by the status the client got")
+                .tag("upstream", upstream)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .increment();
+    }
+
+    public void rateLimited(String policy) {
+        Counter.builder("gateway.rate.limited")
+                .description("Requests refused with 429, by rate limit policy")
+                .tag("policy", policy)
+                .register(registry)
+                .increment();
+    }
+
+    public void watch(String upstream, CircuitBreaker breaker) {
+        Gauge.builder("gateway.circuit.breaker.state", breaker, b -> b.state().ordinal())
+                .description("Circuit breaker state per upstream: 0 closed, 1 open, 2 half-open")
+                .tag("upstream", upstream)
+                .register(registry);
+    }
+}
