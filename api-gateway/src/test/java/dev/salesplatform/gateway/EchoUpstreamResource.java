@@ -2,6 +2,7 @@ package dev.salesplatform.gateway;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.salesplatform.testkit.TestTokens;
@@ -9,11 +10,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A real HTTP upstream on a free port that answers with JSON echoing the request it received. The
- * lead, deal and customer-success upstreams point at it; analytics points at a closed port.
+ * Real HTTP upstreams on free ports, one each for lead, deal and customer-success, that answer with
+ * JSON echoing the request they received, serve an OpenAPI document of their own and report ready;
+ * analytics points at a closed port.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +26,10 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     static final String HOP_BY_HOP_PATH = "/api/v1/leads/hop-by-hop";
     /** Answers 409 with a problem of the upstream's own. */
     static final String CONFLICT_PATH = "/api/v1/renewals/conflict";
+    /** Answers with the number of body bytes it received, without keeping them. */
+    static final String COUNT_PATH = "/api/v1/lead-imports/count";
     static final String UPSTREAM_TIMEOUT = "1s";
+    static final List<String> ECHOING_UPSTREAMS = List.of("lead", "deal", "customer-success");
 
     private static final Duration SLOW_DELAY = Duration.ofSeconds(10);
 
@@ -32,15 +38,14 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer()
-                .requestHandler(this::answer)
-                .listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().join();
-        String echoUrl = "http://127.0.0.1:" + server.actualPort();
         Map<String, String> config = new HashMap<>(TestTokens.oidcConfig());
-        config.put("gateway.upstreams.lead.url", echoUrl);
-        config.put("gateway.upstreams.deal.url", echoUrl);
-        config.put("gateway.upstreams.customer-success.url", echoUrl);
+        for (String upstream : ECHOING_UPSTREAMS) {
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(request -> answer(upstream, request))
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().join();
+            config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + server.actualPort());
+        }
         config.put("gateway.upstreams.analytics.url", "http://127.0.0.1:" + Ports.closed());
         config.put("gateway.upstream-timeout", UPSTREAM_TIMEOUT);
         return config;
@@ -51,7 +56,21 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
-    private void answer(HttpServerRequest request) {
+    private void answer(String upstream, HttpServerRequest request) {
+        if (request.path().equals(COUNT_PATH)) {
+            long[] bytes = { 0 };
+            request.handler(chunk -> bytes[0] += chunk.length());
+            request.endHandler(end -> sendJson(request, new JsonObject().put("bytes", bytes[0])));
+            return;
+        }
+        if (request.path().equals("/q/health/ready")) {
+            sendJson(request, new JsonObject().put("status", "UP").put("checks", new JsonArray()));
+            return;
+        }
+        if (request.path().equals("/q/openapi")) {
+            sendJson(request, FakeOpenApi.of(upstream));
+            return;
+        }
         request.body().onSuccess(body -> {
             if (request.path().equals(HOP_BY_HOP_PATH)) {
                 request.response().putHeader("Connection", "close").putHeader("Keep-Alive", "timeout=5")

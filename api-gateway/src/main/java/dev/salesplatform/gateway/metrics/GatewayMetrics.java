@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Singleton
 public class GatewayMetrics {
 
+    private static final String BREAKER_STATE = "gateway.circuit.breaker.state";
+
     private final MeterRegistry registry;
 
     GatewayMetrics(MeterRegistry registry) {
@@ -39,7 +41,14 @@ public class GatewayMetrics {
     }
 
     public void watch(String upstream, CircuitBreaker breaker) {
-        Gauge.builder("gateway.circuit.breaker.state", breaker, b -> b.state().ordinal())
+        // Registering returns an existing gauge of the same name and tags, still reading a previous
+        // breaker when the registry outlives this application (Micrometer's global registry across
+        // restarts in one JVM, as in tests); the new breaker must replace it.
+        Gauge previous = registry.find(BREAKER_STATE).tag("upstream", upstream).gauge();
+        if (previous != null) {
+            registry.remove(previous);
+        }
+        Gauge.builder(BREAKER_STATE, breaker, b -> b.state().ordinal())
                 .description("Circuit breaker state per upstream: 0 closed, 1 open, 2 half-open")
                 .tag("upstream", upstream)
                 .register(registry);

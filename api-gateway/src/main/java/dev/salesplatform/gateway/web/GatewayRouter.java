@@ -8,6 +8,9 @@ import dev.salesplatform.gateway.bodylimit.BodyLimits;
 import dev.salesplatform.gateway.config.GatewayConfig;
 import dev.salesplatform.gateway.cors.CorsHandler;
 import dev.salesplatform.gateway.metrics.GatewayMetrics;
+import dev.salesplatform.gateway.openapi.MergedOpenApi;
+import dev.salesplatform.gateway.openapi.OpenApiHandler;
+import dev.salesplatform.gateway.openapi.SwaggerUi;
 import dev.salesplatform.gateway.proxy.UpstreamRoute;
 import dev.salesplatform.gateway.proxy.UpstreamRoutes;
 import dev.salesplatform.gateway.ratelimit.RateLimitHandler;
@@ -23,7 +26,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id, trace context,
- * CORS; then under {@code /api}: token, rate limit, body limit, the upstream's breaker and proxy.
+ * CORS; then under {@code /api}: token, rate limit, body limit, the upstream's breaker and proxy; and
+ * the merged OpenAPI document with Swagger UI under {@code /q}.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -34,7 +38,8 @@ public class GatewayRouter {
     /** Preflights are answered before any token check: browsers send them without the token. */
     private static final int CORS_ORDER = -998;
 
-    void register(@Observes Router router, GatewayConfig config, UpstreamRoutes upstreams, GatewayMetrics metrics) {
+    void register(@Observes Router router, GatewayConfig config, UpstreamRoutes upstreams, GatewayMetrics metrics,
+            MergedOpenApi openApi) {
         router.route().order(REQUEST_ID_ORDER).handler(new RequestIdHandler());
         router.route().order(TRACE_CONTEXT_ORDER).handler(new TraceContextHandler());
         router.route().order(CORS_ORDER).handler(new CorsHandler(config.cors().origins(),
@@ -47,6 +52,12 @@ public class GatewayRouter {
         for (UpstreamRoute upstream : upstreams.routes()) {
             router.route(upstream.routePath()).handler(upstream);
         }
+
+        // The documentation is public; anonymous callers share a bucket per client IP.
+        router.route("/q/openapi").handler(rateLimit);
+        router.route(SwaggerUi.PATH + "*").handler(rateLimit);
+        router.get("/q/openapi").handler(new OpenApiHandler(openApi));
+        SwaggerUi.register(router, config.oidc());
         router.route().failureHandler(ProblemHandlers::answer);
         // Methods are the upstreams' business: every gateway route accepts all of them, so no 405 arises here.
         router.errorHandler(404, ProblemHandlers::answer);

@@ -1,0 +1,242 @@
+package dev.salesplatform.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.salesplatform.testkit.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** Rate limits, body limits and the circuit breaker, with the small limits of {@link EdgeLimitsResource}. */
+@QuarkusTest
+@WithTestResource(EdgeLimitsResource.class)
+class EdgeLimitsTest {
+
+    private static final int MEGABYTE = 1024 * 1024;
+
+    @Test
+    void answersTooManyRequestsWithRetryAfterOnceAUsersBucketIsEmpty() {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
+
+        given().header("Authorization", ada).when().get("/api/v1/leads")
+                .then().statusCode(200)
+                .header("RateLimit-Limit", "5")
+                .header("RateLimit-Remaining", "4")
+                .header("RateLimit-Reset", "1");
+        Response refused = firstRefused(ada, "/api/v1/leads", 10);
+
+        refused.then()
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .header("RateLimit-Limit", "5")
+                .header("RateLimit-Remaining", "0")
+                .header("RateLimit-Reset", matchesPattern("[1-5]"))
+                .header("X-Request-Id", notNullValue())
+                .body("type", is("https://salesplatform.dev/problems/too-many-requests"))
+                .body("status", equalTo(429))
+                .body("instance", is("/api/v1/leads"));
+    }
+
+    @Test
+    void keepsOneBucketPerUser() {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
+        firstRefused(ada, "/api/v1/leads", 10);
+
+        given().header("Authorization", TestTokens.bearer(UUID.randomUUID(), "sdr")).when().get("/api/v1/leads")
+                .then().statusCode(200).header("RateLimit-Remaining", "4");
+    }
+
+    @Test
+    void givesTheIntegrationRoleItsOwnLimit() {
+        String marketingTool = TestTokens.bearer(UUID.randomUUID(), "integration");
+
+        given().header("Authorization", marketingTool).when().post("/api/v1/leads")
+                .then().statusCode(200).header("RateLimit-Limit", "3").header("RateLimit-Remaining", "2");
+        firstRefused(marketingTool, "/api/v1/leads", 6).then().header("RateLimit-Limit", "3");
+    }
+
+    @Test
+    void givesARouteWithItsOwnLimitItsOwnBucket() {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
+
+        given().header("Authorization", ada).when().get("/api/v1/lead-imports/7")
+                .then().statusCode(200).header("RateLimit-Limit", "2");
+        firstRefused(ada, "/api/v1/lead-imports/7", 5);
+
+        given().header("Authorization", ada).when().get("/api/v1/leads")
+                .then().statusCode(200).header("RateLimit-Limit", "5");
+    }
+
+    @Test
+    void refusesADeclaredLengthOverTheRouteLimitBeforeReadingTheBody() {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
+
+        given().header("Authorization", ada).contentType("application/json").body("x".repeat(1024))
+                .when().post("/api/v1/leads")
+                .then().statusCode(200);
+        given().header("Authorization", ada).contentType("application/json").body("x".repeat(1025))
+                .when().post("/api/v1/leads")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", is("https://salesplatform.dev/problems/payload-too-large"))
+                .body("detail", containsString("1024 bytes"))
+                .body("instance", is("/api/v1/leads"));
+    }
+
+    @Test
+    void refusesAChunkedBodyOnceItPassesTheRouteLimit() throws Exception {
+        HttpResponse<String> response = streamTo("/api/v1/leads", TestTokens.bearer(UUID.randomUUID(), "sdr"),
+                new ByteArrayInputStream(new byte[8 * 1024]));
+
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("https://salesplatform.dev/problems/payload-too-large",
+                JsonPath.from(response.body()).getString("type"));
+    }
+
+    @Test
+    void streamsALargeImportWithinItsRouteLimitThrough() throws Exception {
+        long size = 20L * MEGABYTE;
+        HttpResponse<String> response = streamTo(EchoUpstreamResource.COUNT_PATH,
+                TestTokens.bearer(UUID.randomUUID(), "integration"), new ZeroStream(size));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(size, JsonPath.from(response.body()).getLong("bytes"));
+    }
+
+    @Test
+    void opensTheBreakerAfterRepeatedFailuresAnswersAtOnceAndClosesWhenTheUpstreamIsBack() throws IOException {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "customer-success");
+        String path = "/api/v1/customers/42";
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", ada).when().get(path)
+                    .then().statusCode(503).body("type", is("https://salesplatform.dev/problems/upstream-unavailable"));
+        }
+        HttpServer upstream = startFlakyUpstream();
+        try {
+            given().header("Authorization", ada).when().get(path)
+                    .then()
+                    .statusCode(503)
+                    .time(lessThan(500L))
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("type", is("https://salesplatform.dev/problems/upstream-unavailable"))
+                    .body("detail", containsString("given a rest"));
+            given().when().get("/q/metrics").then()
+                    .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 1.0"));
+
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    given().header("Authorization", ada).when().get(path).then().statusCode(200));
+            given().header("Authorization", ada).when().get(path).then().statusCode(200);
+            given().when().get("/q/metrics").then()
+                    .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 0.0"));
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void countsAnswersPerUpstreamAndRateLimitedRequests() {
+        String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
+        firstRefused(ada, "/api/v1/deals", 10);
+
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("gateway_upstream_requests_total{status=\"200\",upstream=\"deal\"}"))
+                .body(containsString("gateway_rate_limited_total{policy=\"default\"}"))
+                .body(containsString("gateway_circuit_breaker_state{upstream=\"deal\"} 0.0"));
+    }
+
+    /** Sends until the gateway refuses; with 1 token/s refilled, a handful of quick requests get there. */
+    private static Response firstRefused(String authorization, String path, int attempts) {
+        for (int i = 0; i < attempts; i++) {
+            Response response = given().header("Authorization", authorization).when().get(path);
+            if (response.statusCode() == 429) {
+                return response;
+            }
+            assertEquals(200, response.statusCode());
+        }
+        throw new AssertionError("No 429 after " + attempts + " requests to " + path);
+    }
+
+    private static HttpResponse<String> streamTo(String path, String authorization, InputStream body)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + path))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpServer startFlakyUpstream() throws IOException {
+        URI url = URI.create(ConfigProvider.getConfig().getValue(EdgeLimitsResource.FLAKY_UPSTREAM_URL, String.class));
+        HttpServer server = HttpServer.create(new InetSocketAddress(url.getHost(), url.getPort()), 0);
+        server.createContext("/", exchange -> {
+            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        assertNotNull(server.getAddress());
+        return server;
+    }
+
+    /** {@code size} zero bytes, produced as they are read: the test keeps no large body in memory either. */
+    private static final class ZeroStream extends InputStream {
+
+        private long left;
+
+        ZeroStream(long size) {
+            left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+            left -= n;
+            return n;
+        }
+    }
+}
