@@ -96,7 +96,7 @@ class EdgeLimitsTest {
     }
 
     @Test
-    void refusesADeclaredLengthOverTheRouteLimitBeforeReadingTheBody() {
+    void refusesADeclaredLengthOverTheRouteLimitBeforeReadingTheBodyOrTheToken() {
         String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
 
         given().header("Authorization", ada).contentType("application/json").body("x".repeat(1024))
@@ -110,6 +110,9 @@ class EdgeLimitsTest {
                 .body("type", is("https://salesplatform.dev/problems/payload-too-large"))
                 .body("detail", containsString("1024 bytes"))
                 .body("instance", is("/api/v1/leads"));
+        given().contentType("application/json").body("x".repeat(1025))
+                .when().post("/api/v1/leads")
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test

@@ -26,7 +26,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id, trace context,
- * CORS; then under {@code /api}: token, rate limit, body limit, the upstream's breaker and proxy; and
+ * CORS, declared body length; then under {@code /api}: token, rate limit, the upstream's breaker and
+ * proxy (which counts bodies of undeclared length); and
  * the merged OpenAPI document with Swagger UI under {@code /q}.
  */
 @ApplicationScoped
@@ -37,6 +38,11 @@ public class GatewayRouter {
     private static final int TRACE_CONTEXT_ORDER = -999;
     /** Preflights are answered before any token check: browsers send them without the token. */
     private static final int CORS_ORDER = -998;
+    /**
+     * Before Quarkus' own upload limit (order -2, {@code quarkus.http.limits.max-body-size}), which
+     * answers an empty 413; and before the token check, which a request refused anyway need not cost.
+     */
+    private static final int BODY_LIMIT_ORDER = -997;
 
     void register(@Observes Router router, GatewayConfig config, UpstreamRoutes upstreams, GatewayMetrics metrics,
             MergedOpenApi openApi) {
@@ -44,11 +50,11 @@ public class GatewayRouter {
         router.route().order(TRACE_CONTEXT_ORDER).handler(new TraceContextHandler());
         router.route().order(CORS_ORDER).handler(new CorsHandler(config.cors().origins(),
                 config.cors().maxAge().toSeconds()));
+        router.route().order(BODY_LIMIT_ORDER).handler(new BodyLimitHandler(new BodyLimits(config.bodyLimits())));
 
         Handler<RoutingContext> rateLimit = rateLimit(config.rateLimits(), metrics);
         router.route("/api/*").handler(new BearerTokenHandler());
         router.route("/api/*").handler(rateLimit);
-        router.route("/api/*").handler(new BodyLimitHandler(new BodyLimits(config.bodyLimits())));
         for (UpstreamRoute upstream : upstreams.routes()) {
             router.route(upstream.routePath()).handler(upstream);
         }
