@@ -24,6 +24,8 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     static final String SLOW_PATH = "/api/v1/deals/slow";
     /** Answers with hop-by-hop headers that must not reach the client. */
     static final String HOP_BY_HOP_PATH = "/api/v1/leads/hop-by-hop";
+    /** Answers with a {@code Vary} header of its own. */
+    static final String VARY_PATH = "/api/v1/leads/vary";
     /** Answers 409 with a problem of the upstream's own. */
     static final String CONFLICT_PATH = "/api/v1/renewals/conflict";
     /** Answers with the number of body bytes it received, without keeping them. */
@@ -72,6 +74,11 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             return;
         }
         request.body().onSuccess(body -> {
+            if (request.path().equals(VARY_PATH)) {
+                request.response().putHeader("Vary", "Accept-Encoding")
+                        .putHeader("Content-Type", "application/json").end("{\"ok\":true}");
+                return;
+            }
             if (request.path().equals(HOP_BY_HOP_PATH)) {
                 request.response().putHeader("Connection", "close").putHeader("Keep-Alive", "timeout=5")
                         .putHeader("Content-Type", "application/json").end("{\"ok\":true}");

@@ -75,6 +75,11 @@ class EdgeFeaturesTest {
                 .header("Access-Control-Allow-Origin", "http://127.0.0.1:8080")
                 .header("Access-Control-Expose-Headers", exposed)
                 .header("RateLimit-Limit", "5000");
+        given().header("Authorization", sdr()).header("Origin", FRONTEND)
+                .when().get(EchoUpstreamResource.VARY_PATH)
+                .then()
+                .statusCode(200)
+                .header("Vary", "Accept-Encoding, Origin");
         given().header("Origin", FRONTEND)
                 .when().get("/api/v1/leads")
                 .then()

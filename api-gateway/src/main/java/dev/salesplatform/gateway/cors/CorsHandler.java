@@ -1,6 +1,7 @@
 package dev.salesplatform.gateway.cors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.salesplatform.gateway.problem.Problem;
@@ -61,12 +62,23 @@ public final class CorsHandler implements Handler<RoutingContext> {
             });
         } else if (origin != null) {
             // Caches must not hand an answer without CORS headers to an allowed origin later, nor the reverse.
-            context.addHeadersEndHandler(ignored -> context.response().headers().set("Vary", "Origin"));
+            context.addHeadersEndHandler(ignored -> varyByOrigin(context.response().headers()));
         }
         context.next();
     }
 
     private static void allowOrigin(MultiMap headers, String origin) {
-        headers.set("Access-Control-Allow-Origin", origin).set("Vary", "Origin");
+        headers.set("Access-Control-Allow-Origin", origin);
+        varyByOrigin(headers);
+    }
+
+    /** Adds to what an upstream varies by (e.g. {@code Accept-Encoding}) rather than replacing it. */
+    private static void varyByOrigin(MultiMap headers) {
+        String vary = headers.get("Vary");
+        if (vary == null || vary.isBlank()) {
+            headers.set("Vary", "Origin");
+        } else if (!vary.toLowerCase(Locale.ROOT).contains("origin") && !vary.trim().equals("*")) {
+            headers.set("Vary", vary + ", Origin");
+        }
     }
 }
