@@ -96,6 +96,26 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void countsRequestsWithoutAValidTokenAgainstTheClientIp() {
+        given().when().get("/api/v1/pipelines")
+                .then().statusCode(401).header("RateLimit-Limit", "5").header("RateLimit-Remaining", notNullValue());
+        Response refused = null;
+        for (int i = 0; i < 10 && refused == null; i++) {
+            Response response = given().header("Authorization", "Bearer not-a-jwt").when().get("/api/v1/pipelines");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertEquals(401, response.statusCode());
+            }
+        }
+
+        assertNotNull(refused, "No 429 after 10 requests without a valid token");
+        refused.then().contentType("application/problem+json").header("Retry-After", "1");
+        given().header("Authorization", TestTokens.bearer(UUID.randomUUID(), "sdr")).when().get("/api/v1/pipelines")
+                .then().statusCode(200);
+    }
+
+    @Test
     void refusesADeclaredLengthOverTheRouteLimitBeforeReadingTheBodyOrTheToken() {
         String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
 

@@ -15,9 +15,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Counts the request against its client's bucket: the token's subject after
- * {@link BearerTokenHandler}, the client IP for anonymous requests. Every answer carries the
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers
- * (draft-ietf-httpapi-ratelimit-headers); a request over the limit gets 429 with {@code Retry-After}.
+ * {@link BearerTokenHandler}, the client IP for requests without a valid token (documentation, or a
+ * 401 to come). Every answer carries the {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} headers (draft-ietf-httpapi-ratelimit-headers); a request over the limit
+ * gets 429 with {@code Retry-After}. The client IP is the connection's peer: behind an ingress, let
+ * Quarkus take it from the forwarding headers ({@code quarkus.http.proxy.*}) or all share one bucket.
  */
 public final class RateLimitHandler implements Handler<RoutingContext> {
 

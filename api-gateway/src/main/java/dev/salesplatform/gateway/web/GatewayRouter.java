@@ -54,7 +54,9 @@ public class GatewayRouter {
 
         Handler<RoutingContext> rateLimit = rateLimit(config.rateLimits(), metrics);
         router.route("/api/*").handler(new BearerTokenHandler());
+        // Between validating the token and refusing its absence: requests without a valid token count too.
         router.route("/api/*").handler(rateLimit);
+        router.route("/api/*").handler(BearerTokenHandler::requireIdentity);
         for (UpstreamRoute upstream : upstreams.routes()) {
             router.route(upstream.routePath()).handler(upstream);
         }
