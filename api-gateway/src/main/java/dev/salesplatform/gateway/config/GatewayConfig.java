@@ -147,7 +147,7 @@ public interface GatewayConfig {
 
     interface Health {
 
-        /** How long a readiness probe of an upstream may take. */
+        /** How long the gateway waits for an upstream's readiness, or for its OpenAPI document. */
         @WithDefault("2s")
         Duration upstreamTimeout();
 
