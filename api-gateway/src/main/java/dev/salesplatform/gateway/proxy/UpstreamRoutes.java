@@ -39,7 +39,10 @@ public class UpstreamRoutes {
             breakers.put(origin.name(), breaker);
             metrics.watch(origin.name(), breaker);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(origin.requestOptions()))
+                    // Failures reach the proxy through the response, which answers and logs them; without a
+                    // handler Vert.x would log each again as unhandled (a reset for a body over its limit, say).
+                    .origin(context -> context.client().request(origin.requestOptions())
+                            .map(request -> request.exceptionHandler(alreadyAnswered -> { })))
                     .addInterceptor(new ForwardingInterceptor(origin, breaker, bodyLimits, metrics));
             for (String prefix : upstream.getValue().prefixes()) {
                 PrefixTable.checkPrefix(prefix);
