@@ -74,7 +74,7 @@ class EdgeFeaturesTest {
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://127.0.0.1:8080")
                 .header("Access-Control-Expose-Headers", exposed)
-                .header("RateLimit-Limit", "5000");
+                .header("RateLimit-Limit", "200");
         given().header("Authorization", sdr()).header("Origin", FRONTEND)
                 .when().get(EchoUpstreamResource.VARY_PATH)
                 .then()

@@ -42,12 +42,13 @@ class GatewayConfigTest {
     }
 
     @Test
-    void defaultsLimitsGenerouslyAndLetEnvironmentVariablesTightenThem() throws IOException {
+    void defaultLimitsAndEnvironmentVariablesOverridingThem() throws IOException {
         GatewayConfig defaults = load(Map.of());
 
         assertEquals(5, defaults.circuitBreaker().failureThreshold());
         assertEquals(Duration.ofSeconds(10), defaults.circuitBreaker().openDuration());
-        assertEquals(2500, defaults.rateLimits().defaultLimit().refillPerSecond());
+        assertEquals(50, defaults.rateLimits().defaultLimit().refillPerSecond());
+        assertEquals(200, defaults.rateLimits().defaultLimit().capacity());
         assertEquals(200, defaults.rateLimits().roles().get("integration").refillPerSecond());
         assertEquals("/api/v1/lead-imports", defaults.rateLimits().routes().get("lead-imports").prefix());
         assertEquals(1024 * 1024, defaults.bodyLimits().defaultMaxSize().asLongValue());
@@ -56,18 +57,18 @@ class GatewayConfigTest {
                 "http://127.0.0.1:8080"), defaults.cors().origins());
         assertEquals(URI.create("http://127.0.0.1:8180/realms/sales"), defaults.oidc().publicUrl());
 
-        GatewayConfig tightened = load(Map.of(
-                "GATEWAY_RATE_LIMITS_DEFAULT_REFILL_PER_SECOND", "50",
+        GatewayConfig overridden = load(Map.of(
+                "GATEWAY_RATE_LIMITS_DEFAULT_REFILL_PER_SECOND", "2500",
                 "GATEWAY_RATE_LIMITS_ROLES_INTEGRATION_CAPACITY", "20",
                 "GATEWAY_BODY_LIMITS_ROUTES_LEAD_IMPORTS_MAX_SIZE", "16M",
                 "GATEWAY_CORS_ORIGINS", "https://sales.example.com",
                 "GATEWAY_OIDC_PUBLIC_URL", "https://login.example.com/realms/sales"));
 
-        assertEquals(50, tightened.rateLimits().defaultLimit().refillPerSecond());
-        assertEquals(20, tightened.rateLimits().roles().get("integration").capacity());
-        assertEquals(16L * 1024 * 1024, tightened.bodyLimits().routes().get("lead-imports").maxSize().asLongValue());
-        assertEquals(List.of("https://sales.example.com"), tightened.cors().origins());
-        assertEquals(URI.create("https://login.example.com/realms/sales"), tightened.oidc().publicUrl());
+        assertEquals(2500, overridden.rateLimits().defaultLimit().refillPerSecond());
+        assertEquals(20, overridden.rateLimits().roles().get("integration").capacity());
+        assertEquals(16L * 1024 * 1024, overridden.bodyLimits().routes().get("lead-imports").maxSize().asLongValue());
+        assertEquals(List.of("https://sales.example.com"), overridden.cors().origins());
+        assertEquals(URI.create("https://login.example.com/realms/sales"), overridden.oidc().publicUrl());
     }
 
     private static GatewayConfig load(Map<String, String> environment) throws IOException {

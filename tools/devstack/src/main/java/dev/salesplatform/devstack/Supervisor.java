@@ -241,6 +241,11 @@ final class Supervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log(service.name()).toFile()));
+            if (service.name().equals("api-gateway")) {
+                // Local only: benchmarks and e2e tests send hundreds of requests a second on one token.
+                builder.environment().putIfAbsent("GATEWAY_RATE_LIMITS_DEFAULT_CAPACITY", "5000");
+                builder.environment().putIfAbsent("GATEWAY_RATE_LIMITS_DEFAULT_REFILL_PER_SECOND", "2500");
+            }
             processes.put(service, launch(service.name(), builder, jar.toString(), Duration.ofSeconds(30)));
         }
         Set<StackSpec.Service> waiting = new HashSet<>(processes.keySet());
