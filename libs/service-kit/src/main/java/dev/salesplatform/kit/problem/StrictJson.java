@@ -1,4 +1,4 @@
-package dev.salesplatform.customersuccess.api;
+package dev.salesplatform.kit.problem;
 
 import jakarta.inject.Singleton;
 
@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Wrong JSON types are the caller's mistake to report (400), not values to convert silently: an NPS
- * of 7.5 is not 7, a check-in type of 1 is not MEETING, notes of 5 are not "5".
+ * Wrong JSON types are the caller's mistake to report (400), not values to convert silently: a score
+ * of 7.5 is not 7, an enum given as 1 is not its second constant, notes of 5 are not "5". Every
+ * service reads JSON this way.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
