@@ -27,7 +27,6 @@ import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import dev.salesplatform.analytics.persistence.AnalyticsQueries;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.Ids;
-import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +35,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
 @Tag(name = "Analytics", description = "Exact metrics from the event log (DESIGN §7)")
-@APIResponse(responseCode = "400", description = "Invalid period or filter, with errors[] per parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a sales manager or admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MetricsResource {
 
     private static final String PERIOD = " Periods are half-open [from, to) in UTC on event time; from and to are "

@@ -47,8 +47,6 @@ public class RepsResource {
             content = @Content(schema = @Schema(implementation = RepsResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid period or role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a sales role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RepsResponse> reps(

@@ -40,12 +40,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/analytics/targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets", description = "Per rep and month or quarter; attainment shows in /analytics/reps")
-@APIResponse(responseCode = "400", description = "Invalid rep id, period, metric or value, with errors[]",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not allowed for the caller's roles, or another rep's targets",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TargetResource {
 
     @Inject

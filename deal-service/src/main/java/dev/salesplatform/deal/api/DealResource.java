@@ -54,12 +54,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Deals", description = "Closing: deals through pipeline stages to won or lost")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DealResource {
 
     private static final String WORKERS = "Roles: account-executive and sales-specialist (deals they own or are on "
@@ -195,12 +189,6 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The deal is closed (currentStage says where)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The deal changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull JsonNode patch) {
         return deals.edit(Ids.parse(id, "id"), ifMatch, current -> patches.apply(current, patch, DealFields.class), actor())
@@ -314,12 +302,6 @@ public class DealResource {
             + "deal.obstacle-changed.v1.")
     @APIResponse(responseCode = "201", description = "The recorded obstacle",
             content = @Content(schema = @Schema(implementation = ObstacleDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such deal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The deal is closed",
@@ -340,10 +322,6 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = ObstacleDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "The deal id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such deal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ObstacleDto>> obstacles(@PathParam("id") String id) {
@@ -357,12 +335,6 @@ public class DealResource {
             + "RESOLVED with the resolution, who and when. Emits deal.obstacle-changed.v1.")
     @APIResponse(responseCode = "200", description = "The resolved obstacle",
             content = @Content(schema = @Schema(implementation = ObstacleDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, with errors[] per field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or the deal is not theirs",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such deal, or no such obstacle on it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The obstacle is already resolved, or the deal is closed",

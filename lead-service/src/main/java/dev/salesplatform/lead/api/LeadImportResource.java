@@ -52,10 +52,6 @@ import io.smallrye.mutiny.Uni;
 @Path(LeadImportResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lead imports", description = "Bulk import of leads from CSV or JSON, for integrators and sales teams")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LeadImportResource {
 
     public static final String PATH = "/api/v1/lead-imports";
@@ -125,8 +121,6 @@ public class LeadImportResource {
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over the size limit, or more rows than an import takes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is neither text/csv nor application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with other parameters or another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
