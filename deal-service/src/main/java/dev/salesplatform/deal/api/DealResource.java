@@ -82,8 +82,6 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
     @APIResponse(responseCode = "409", description = "The same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(
             @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

@@ -67,8 +67,6 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "The deal is closed (currentStage says how), or the same "
             + "Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@PathParam("id") String id,
                                 @Parameter(description = "Makes a retried POST return the first response instead of "
                                         + "drafting twice")

@@ -80,8 +80,6 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "An open lead has this email (existingLeadId names it), "
             + "or the same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(
             @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

@@ -8,14 +8,16 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.salesplatform.kit.problem.Problem;
 
 /**
  * The error answers every operation shares, documented once instead of on every resource: 400, 401
- * and 403 everywhere, 404 where the path names a record, 412/415/428 on merge-patch edits, each as
- * problem+json. An operation that documents one of these itself keeps its own description.
+ * and 403 everywhere, 404 where the path names a record, 412/415/428 on merge-patch edits, 422 where
+ * an Idempotency-Key is accepted, each as problem+json. An operation that documents one of these
+ * itself keeps its own description.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -41,6 +43,10 @@ public class ProblemResponses implements OASFilter {
         add(responses, "403", "The caller's roles do not allow this, or the record is not theirs");
         if (path.contains("{")) {
             add(responses, "404", "No such record");
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
+            add(responses, "422", "Idempotency-Key reused with another body");
         }
         if (method == PathItem.HttpMethod.PATCH) {
             add(responses, "412", "The record changed since you read it (If-Match is stale)");
