@@ -1,7 +1,7 @@
 package dev.salesplatform.analytics.api;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +42,9 @@ public class MetricsResource {
             + "figures are complete.";
 
     static final int MAX_POINTS = 1000;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AnalyticsQueries queries;
@@ -167,9 +170,9 @@ public class MetricsResource {
         return queries.timeSeries(what, bucket, what.money() ? currency : null, period);
     }
 
-    static Period period(String from, String to) {
+    private Period period(String from, String to) {
         try {
-            return Period.parse(from, to, Instant.now());
+            return Period.parse(from, to, clock.instant());
         } catch (Period.InvalidPeriodException e) {
             throw ProblemException.invalidField(e.field(), e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.salesplatform.analytics.api;
 
+import java.time.Clock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,9 @@ import io.smallrye.mutiny.Uni;
 public class RepsResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     RepQueries reps;
 
     @Inject
@@ -53,7 +58,7 @@ public class RepsResource {
             @Parameter(description = "A month (2027-03) or a quarter (2027-Q1)") @QueryParam("period") String period,
             @Parameter(description = "SDR, AE or CSM") @QueryParam("role") String role) {
         boolean manager = caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN);
-        return reps.reps(TargetResource.periodOrCurrent(period), Enums.parse(RepRole.class, role, "role"),
+        return reps.reps(TargetResource.periodOrCurrent(period, clock), Enums.parse(RepRole.class, role, "role"),
                 manager ? null : caller.id());
     }
 }

@@ -1,6 +1,6 @@
 package dev.salesplatform.analytics.api;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,8 +120,8 @@ public class TargetResource {
         return period;
     }
 
-    static RepPeriod periodOrCurrent(String value) {
-        return value == null || value.isBlank() ? RepPeriod.currentMonth(Instant.now()) : period(value);
+    static RepPeriod periodOrCurrent(String value, Clock clock) {
+        return value == null || value.isBlank() ? RepPeriod.currentMonth(clock.instant()) : period(value);
     }
 
     private boolean manager() {

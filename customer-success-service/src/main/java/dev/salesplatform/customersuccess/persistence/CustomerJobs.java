@@ -1,5 +1,6 @@
 package dev.salesplatform.customersuccess.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -32,6 +34,9 @@ public class CustomerJobs {
     private static final String SCORED = "UPDATE customer SET health_computed_on = ?2 WHERE id = ?1";
 
     @Inject
+    Clock clock;
+
+    @Inject
     RenewalService renewals;
 
     @Inject
@@ -46,7 +51,7 @@ public class CustomerJobs {
     @Scheduled(identity = "open-due-renewals", every = "${salesplatform.renewals.scan-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRenewals() {
-        return renewals.openDue(HealthService.today()).invoke(n -> {
+        return renewals.openDue(Times.today(clock)).invoke(n -> {
             if (n > 0) {
                 LOG.infof("Opened %d renewal(s)", n);
             }
@@ -56,7 +61,7 @@ public class CustomerJobs {
     @Scheduled(identity = "recompute-health", cron = "${salesplatform.customers.health-recompute-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledHealth() {
-        return recompute(HealthService.today()).replaceWithVoid();
+        return recompute(Times.today(clock)).replaceWithVoid();
     }
 
     /** One renewal scan as of {@code today}, now, blocking the calling (non-event-loop) thread. */
@@ -93,7 +98,7 @@ public class CustomerJobs {
                         return Panache.getSession().chain(session -> session.createNativeQuery(SCORED)
                                 .setParameter(1, id).setParameter(2, today).executeUpdate()).replaceWith(false);
                     }
-                    Instant at = HealthService.now();
+                    Instant at = Times.now(clock);
                     HealthService.Previous previous = health.apply(customer, result, today);
                     customer.updatedAt = at;
                     return customers.flush()

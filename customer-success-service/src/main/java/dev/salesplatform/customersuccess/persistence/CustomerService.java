@@ -1,6 +1,7 @@
 package dev.salesplatform.customersuccess.persistence;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +59,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CustomerService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     CustomerStore store;
@@ -137,7 +142,7 @@ public class CustomerService {
                             "Another active customer is named " + fields.companyName());
                 }
                 AtomicReference<Map<String, Object>> changes = new AtomicReference<>();
-                return store.commit(customer, actor.id().toString(), HealthService.now(), null,
+                return store.commit(customer, actor.id().toString(), Times.now(clock), null,
                         c -> changes.set(CustomerMapping.apply(fields, c)),
                         () -> events.updated(customer, actor.id().toString(), changes.get()));
             }).map(x -> CustomerMapping.response(customer));
@@ -159,7 +164,7 @@ public class CustomerService {
             }
             UUID previous = customer.csmId;
             String who = actor.id().toString();
-            return store.commit(customer, who, HealthService.now(), null, c -> c.csmId = csmId,
+            return store.commit(customer, who, Times.now(clock), null, c -> c.csmId = csmId,
                     () -> events.assigned(customer, who, previous)).map(x -> CustomerMapping.response(customer));
         });
     }
@@ -174,7 +179,7 @@ public class CustomerService {
             checkIn.sentiment = request.sentiment();
             checkIn.notes = blankToNull(request.notes());
             checkIn.recordedBy = actor.id().toString();
-            checkIn.recordedAt = HealthService.now();
+            checkIn.recordedAt = Times.now(clock);
             return checkIns.persist(checkIn)
                     .chain(() -> touch(customer, checkIn.recordedBy, checkIn.recordedAt,
                             () -> events.checkInRecorded(customer, checkIn)))
@@ -198,7 +203,7 @@ public class CustomerService {
             answer.category = NpsCategory.of(request.score());
             answer.comment = blankToNull(request.comment());
             answer.recordedBy = actor.id().toString();
-            answer.recordedAt = HealthService.now();
+            answer.recordedAt = Times.now(clock);
             return feedback.persist(answer)
                     .chain(() -> touch(customer, answer.recordedBy, answer.recordedAt,
                             () -> events.feedbackRecorded(customer, answer)))
@@ -222,7 +227,7 @@ public class CustomerService {
             review.rating = request.rating();
             review.url = blankToNull(request.url());
             review.recordedBy = actor.id().toString();
-            review.recordedAt = HealthService.now();
+            review.recordedAt = Times.now(clock);
             return reviews.persist(review)
                     .chain(() -> touch(customer, review.recordedBy, review.recordedAt,
                             () -> events.reviewPosted(customer, review)))
@@ -250,7 +255,7 @@ public class CustomerService {
             referral.contactTitle = blankToNull(request.contact().title());
             referral.note = blankToNull(request.note());
             referral.recordedBy = actor.id().toString();
-            referral.recordedAt = HealthService.now();
+            referral.recordedAt = Times.now(clock);
             return referrals.persist(referral)
                     .chain(() -> touch(customer, referral.recordedBy, referral.recordedAt,
                             () -> events.referralMade(customer, referral)))
@@ -289,7 +294,7 @@ public class CustomerService {
                 throw new ProblemException(422, "mrr-out-of-range", "MRR out of range", e.getMessage())
                         .with("currentMrr", MoneyDto.of(before, contract.currency));
             }
-            Instant at = HealthService.now();
+            Instant at = Times.now(clock);
             contract.mrrAmount = after;
             contract.updatedAt = at;
             RevenueMovement movement = movement(contract, expansion, kind, before, after, reason, actor.id().toString(),
@@ -310,7 +315,7 @@ public class CustomerService {
     public Uni<CustomerResponse> churn(UUID id, ChurnRequest request, Actor actor) {
         return store.loadForChange(id, actor, CustomerCommand.CHURN).chain(customer -> renewals.openOf(id)
                 .chain(open -> {
-                    Instant at = HealthService.now();
+                    Instant at = Times.now(clock);
                     String who = actor.id().toString();
                     String note = blankToNull(request.note());
                     List<Contract> ended = customer.contracts.stream()

@@ -3,7 +3,6 @@ package dev.salesplatform.customersuccess.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,13 +88,5 @@ public class HealthService {
 
     public static LocalDate day(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.salesplatform.customersuccess.persistence;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import dev.salesplatform.customersuccess.domain.HealthScore;
 import dev.salesplatform.customersuccess.domain.MovementKind;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -32,6 +34,9 @@ import io.smallrye.mutiny.Uni;
 public class OnboardingService {
 
     private static final Logger LOG = Logger.getLogger(OnboardingService.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     CustomerStore store;
@@ -74,7 +79,7 @@ public class OnboardingService {
     }
 
     private Uni<Void> newCustomer(WonDeal deal, String domain, String actor) {
-        Instant at = HealthService.now();
+        Instant at = Times.now(clock);
         LocalDate today = HealthService.day(at);
         return rotation.next().chain(csm -> {
             Customer customer = new Customer();
@@ -113,7 +118,7 @@ public class OnboardingService {
     }
 
     private Uni<Void> addContract(Customer customer, WonDeal deal, String actor) {
-        Instant at = HealthService.now();
+        Instant at = Times.now(clock);
         Contract contract = contract(customer, deal, at);
         customer.contracts.add(contract);
         RevenueMovement movement = CustomerService.movement(contract, true, MovementKind.NEW_CONTRACT,

@@ -1,6 +1,7 @@
 package dev.salesplatform.customersuccess.persistence;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,6 +37,7 @@ import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -59,6 +61,9 @@ public class RenewalService {
             SELECT ?1, c.customer_id, c.id, c.end_date, c.mrr_amount, c.currency, 'OPEN', ?3, ?3, 0
             FROM contract c WHERE c.id = ?2 AND c.status = 'ACTIVE'
             ON CONFLICT (contract_id) DO NOTHING""";
+
+    @Inject
+    Clock clock;
 
     @Inject
     CustomerStore store;
@@ -136,7 +141,7 @@ public class RenewalService {
                         + previous.currency);
             }
             BigDecimal mrr = request.newMrr().exact("newMrr");
-            Instant at = HealthService.now();
+            Instant at = Times.now(clock);
             String who = actor.id().toString();
             Contract next = new Contract();
             next.id = UuidV7.next();
@@ -190,7 +195,7 @@ public class RenewalService {
             Renewal renewal = pair.renewal();
             Customer customer = pair.customer();
             Contract contract = contract(customer, renewal.contractId);
-            Instant at = HealthService.now();
+            Instant at = Times.now(clock);
             String who = actor.id().toString();
             String note = CustomerService.blankToNull(request.note());
             contract.status = ContractStatus.CHURNED;
@@ -254,7 +259,7 @@ public class RenewalService {
     }
 
     private Uni<Boolean> open(UUID contractId) {
-        Instant at = HealthService.now();
+        Instant at = Times.now(clock);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
                         .setParameter(1, UuidV7.next())
                         .setParameter(2, contractId)

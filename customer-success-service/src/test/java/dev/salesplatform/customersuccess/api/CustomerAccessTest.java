@@ -9,7 +9,7 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.csm;
 import static dev.salesplatform.customersuccess.api.CustomerApi.get;
 import static dev.salesplatform.customersuccess.api.CustomerApi.onboard;
 import static dev.salesplatform.customersuccess.api.CustomerApi.openRenewal;
-import static dev.salesplatform.customersuccess.api.CustomerApi.today;
+import static dev.salesplatform.customersuccess.api.CustomerApi.startOfContractDueSoon;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -70,7 +70,7 @@ class CustomerAccessTest {
     }
 
     static String[] guarded() {
-        String id = onboard(company("Guarded"), today().minusMonths(11), 12, "3750.00");
+        String id = onboard(company("Guarded"), startOfContractDueSoon(), 12, "3750.00");
         return new String[] {id, openRenewal(id)};
     }
 

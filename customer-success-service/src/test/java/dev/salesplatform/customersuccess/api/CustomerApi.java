@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +16,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
 import io.restassured.http.ContentType;
@@ -60,8 +59,17 @@ public final class CustomerApi {
         return TestTokens.bearer(UUID.fromString("00000000-0000-7000-8000-000000000001"), "sdr");
     }
 
+    /** The service's today: the suite runs pinned ({@code %test.salesplatform.test-clock.pinned-at}). */
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return TestClock.current().today();
+    }
+
+    /** Days from today to the end of a contract that is already in its renewal window, and 30 days or fewer away. */
+    public static final int DUE_IN_DAYS = 20;
+
+    /** The start of a 12-month contract that ends {@link #DUE_IN_DAYS} from today. */
+    public static LocalDate startOfContractDueSoon() {
+        return today().plusDays(DUE_IN_DAYS).minusMonths(12);
     }
 
     /** A company name no other test uses. */
@@ -83,7 +91,7 @@ public final class CustomerApi {
                  "occurredAt": "%s", "actorId": "%s", "aggregateVersion": 5}"""
                 .formatted(dealId, UUID.randomUUID(), AE, company, company == null ? "null" : "\"" + company + "\"",
                         email == null ? "null" : "\"" + email + "\"", currency, start, termMonths, mrr, currency,
-                        Instant.now(), AE);
+                        TestClock.current().instant(), AE);
     }
 
     public static void send(String eventId, String dealId, String payload) {
@@ -97,7 +105,7 @@ public final class CustomerApi {
     static Header[] headers(String id, String type, String subject) {
         return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id),
                 header("ce_source", "/deal-service"), header("ce_type", type),
-                header("ce_time", Instant.now().toString()), header("ce_subject", subject),
+                header("ce_time", TestClock.current().instant().toString()), header("ce_subject", subject),
                 header("content-type", "application/json")};
     }
 

@@ -12,6 +12,7 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.onboard;
 import static dev.salesplatform.customersuccess.api.CustomerApi.patch;
 import static dev.salesplatform.customersuccess.api.CustomerApi.post;
 import static dev.salesplatform.customersuccess.api.CustomerApi.read;
+import static dev.salesplatform.customersuccess.api.CustomerApi.startOfContractDueSoon;
 import static dev.salesplatform.customersuccess.api.CustomerApi.today;
 import static dev.salesplatform.customersuccess.api.CustomerApi.types;
 import static org.hamcrest.Matchers.equalTo;
@@ -164,7 +165,7 @@ class CustomerLifecycleTest {
     void listsFilterAndPage() {
         String prefix = "Listing-" + UUID.randomUUID().toString().substring(0, 6);
         String first = onboard(prefix + " One");
-        String second = onboard(prefix + " Two", today().minusMonths(11), 12, "10.00");
+        String second = onboard(prefix + " Two", startOfContractDueSoon(), 12, "10.00");
         String third = onboard(prefix + " Three");
         UUID other = UUID.randomUUID();
         post(manager(), "/api/v1/customers/" + third + "/assign", "{\"csmId\": \"" + other + "\"}").statusCode(200);

@@ -12,6 +12,7 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.openRenewal;
 import static dev.salesplatform.customersuccess.api.CustomerApi.post;
 import static dev.salesplatform.customersuccess.api.CustomerApi.read;
 import static dev.salesplatform.customersuccess.api.CustomerApi.send;
+import static dev.salesplatform.customersuccess.api.CustomerApi.startOfContractDueSoon;
 import static dev.salesplatform.customersuccess.api.CustomerApi.today;
 import static dev.salesplatform.customersuccess.api.CustomerApi.types;
 import static dev.salesplatform.customersuccess.api.CustomerApi.won;
@@ -52,9 +53,9 @@ class RenewalTest {
     @Inject
     CustomerJobs jobs;
 
-    /** Chris's customer whose contract ends in a month: its renewal is open from onboarding. */
+    /** Chris's customer whose contract ends in a few days: its renewal is open from onboarding. */
     static String dueCustomer(String name) {
-        return onboard(company(name), today().minusMonths(11), 12, "3750.00");
+        return onboard(company(name), startOfContractDueSoon(), 12, "3750.00");
     }
 
     static int renewalsOf(String customer) {
@@ -127,7 +128,7 @@ class RenewalTest {
     void aRenewalMakesTheNextContractAndTheMrrDifferenceIsAnExpansion() {
         String id = dueCustomer("Renewing");
         String renewal = openRenewal(id);
-        LocalDate oldEnd = today().minusMonths(11).plusMonths(12);
+        LocalDate oldEnd = startOfContractDueSoon().plusMonths(12);
         String contract = post(chris(), "/api/v1/renewals/" + renewal + "/renew", RENEW).statusCode(200)
                 .body("status", equalTo("RENEWED"))
                 .body("newContractId", notNullValue())
@@ -229,7 +230,7 @@ class RenewalTest {
     @Test
     void oneOfSeveralContractsNotRenewedIsANonRenewalContraction() {
         String company = company("Partly Leaving");
-        String id = onboard(company, today().minusMonths(11), 12, "500.00");
+        String id = onboard(company, startOfContractDueSoon(), 12, "500.00");
         String deal = UUID.randomUUID().toString();
         send(UUID.randomUUID().toString(), deal, won(deal, company, null, today(), 12, "700.00", "EUR"));
         await().atMost(Duration.ofSeconds(60)).until(() -> get(manager(), "/api/v1/customers/" + id + "/contracts")

@@ -9,6 +9,7 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.get;
 import static dev.salesplatform.customersuccess.api.CustomerApi.manager;
 import static dev.salesplatform.customersuccess.api.CustomerApi.read;
 import static dev.salesplatform.customersuccess.api.CustomerApi.send;
+import static dev.salesplatform.customersuccess.api.CustomerApi.startOfContractDueSoon;
 import static dev.salesplatform.customersuccess.api.CustomerApi.today;
 import static dev.salesplatform.customersuccess.api.CustomerApi.types;
 import static dev.salesplatform.customersuccess.api.CustomerApi.won;
@@ -152,7 +153,7 @@ class DealWonConsumerTest {
     void aContractAlreadyInItsRenewalWindowOpensItsRenewalAtOnboarding() {
         String company = company("Late Renewal");
         String deal = UUID.randomUUID().toString();
-        LocalDate start = today().minusMonths(11);
+        LocalDate start = startOfContractDueSoon();
         send(UUID.randomUUID().toString(), deal, won(deal, company, null, start, 12, "200.00", "EUR"));
         String id = awaitCustomer(company);
         get(manager(), "/api/v1/renewals?customer=" + id).statusCode(200)

@@ -2,8 +2,8 @@ package dev.salesplatform.deal.persistence;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,15 +19,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import dev.salesplatform.deal.config.DealsConfig;
 import dev.salesplatform.deal.api.CreateDealRequest;
 import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.DealResponse;
 import dev.salesplatform.deal.api.DealSummaryResponse;
+import dev.salesplatform.deal.api.LoseRequest;
 import dev.salesplatform.deal.api.MoneyDto;
 import dev.salesplatform.deal.api.ObstacleDto;
-import dev.salesplatform.deal.api.LoseRequest;
 import dev.salesplatform.deal.api.WinRequest;
+import dev.salesplatform.deal.config.DealsConfig;
 import dev.salesplatform.deal.domain.Actor;
 import dev.salesplatform.deal.domain.DealCommand;
 import dev.salesplatform.deal.domain.DealStateMachine;
@@ -46,6 +46,7 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,6 +57,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class DealService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     DealRepository deals;
@@ -449,12 +453,12 @@ public class DealService {
         return new ProblemException(403, "forbidden", "Forbidden", "You can only work deals you own or are on");
     }
 
-    static Instant touch(Deal deal) {
+    Instant touch(Deal deal) {
         deal.updatedAt = now();
         return deal.updatedAt;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return Times.now(clock);
     }
 }

@@ -1,7 +1,6 @@
 package dev.salesplatform.deal.persistence;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import dev.salesplatform.deal.api.PipelineResponse;
 import dev.salesplatform.deal.domain.PipelineRules;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +23,9 @@ import io.smallrye.mutiny.Uni;
 /** Pipelines: listed for everyone in sales, created by admins. */
 @ApplicationScoped
 public class PipelineService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     PipelineRepository pipelines;
@@ -61,7 +64,7 @@ public class PipelineService {
             pipeline.id = UuidV7.next();
             pipeline.name = name;
             pipeline.isDefault = false;
-            pipeline.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            pipeline.createdAt = Times.now(clock);
             List<PipelineStage> created = new ArrayList<>();
             for (int i = 0; i < request.stages().size(); i++) {
                 CreatePipelineRequest.Stage s = request.stages().get(i);

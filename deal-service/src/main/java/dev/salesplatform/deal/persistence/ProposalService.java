@@ -1,8 +1,8 @@
 package dev.salesplatform.deal.persistence;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import dev.salesplatform.deal.domain.ProposalStatus;
 import dev.salesplatform.deal.messaging.DealEvents;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,9 @@ public class ProposalService {
 
     /** How far ahead a proposal's validity may reach. */
     static final int MAX_VALID_DAYS = 366;
+
+    @Inject
+    Clock clock;
 
     @Inject
     DealService deals;
@@ -75,7 +79,7 @@ public class ProposalService {
                 proposal.validUntil = request.validUntil();
                 proposal.notes = blankToNull(request.notes());
                 proposal.createdBy = actor.id().toString();
-                proposal.createdAt = DealService.touch(deal);
+                proposal.createdAt = deals.touch(deal);
                 proposal.lines = lines(proposal.id, request.lines(), priced);
                 return proposals.insert(proposal).chain(() -> dealRows.flush())
                         .chain(() -> events.proposalChanged(deal, actor.id().toString(), proposal))
@@ -157,7 +161,7 @@ public class ProposalService {
             ProposalStatus next = ProposalStateMachine.next(
                     ProposalStateMachine.effective(proposal.status, proposal.validUntil, today), command);
             DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
-            DealService.touch(deal);
+            deals.touch(deal);
             List<DealProposal> changed = decision.apply(deal, proposal, all);
             // The superseded rows are written before the accepted one: the one-accepted-per-deal index
             // is checked row by row.
@@ -249,7 +253,7 @@ public class ProposalService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return Times.today(clock);
     }
 }

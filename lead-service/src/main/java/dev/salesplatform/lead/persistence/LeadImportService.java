@@ -8,8 +8,8 @@ import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,12 +23,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Cursor;
+import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import dev.salesplatform.lead.api.CreateLeadRequest;
 import dev.salesplatform.lead.api.LeadImportParser;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
@@ -47,6 +48,9 @@ import io.smallrye.mutiny.Uni;
 public class LeadImportService {
 
     private static final Logger LOG = Logger.getLogger(LeadImportService.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     LeadImportRepository repository;
@@ -87,7 +91,7 @@ public class LeadImportService {
     public StagedImport stage(InputStream body, ImportFormat format, Charset charset, DuplicatePolicy onDuplicate,
                               String actorId) throws IOException {
         UUID id = UuidV7.next();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Times.now(clock);
         DigestInputStream digested = new DigestInputStream(body, sha256());
         repository.createStaging(id, format, onDuplicate, actorId, now);
         try {

@@ -1,5 +1,6 @@
 package dev.salesplatform.lead.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.time.Times;
 import dev.salesplatform.lead.api.ActivityRequest;
 import dev.salesplatform.lead.api.ActivityResponse;
 import dev.salesplatform.lead.api.CreateLeadRequest;
@@ -51,6 +53,9 @@ public class LeadService {
 
     /** An activity may be logged up to this far ahead of the server clock (clock skew), not more. */
     private static final long FUTURE_TOLERANCE_SECONDS = 300;
+
+    @Inject
+    Clock clock;
 
     @Inject
     LeadRepository leads;
@@ -333,20 +338,20 @@ public class LeadService {
         }
     }
 
-    private static void rescore(Lead lead, List<LeadActivity> all) {
+    private void rescore(Lead lead, List<LeadActivity> all) {
         LeadScore score = LeadScoring.score(new ScoreInput(lead.title, lead.companyEmployees, lead.source,
                 all.stream().map(a -> new ScoreInput.Activity(a.type, a.occurredAt)).toList(), now()));
         lead.score = score.value();
         lead.scoreReasons = score.reasons();
     }
 
-    private static Instant touch(Lead lead) {
+    private Instant touch(Lead lead) {
         lead.updatedAt = now();
         return lead.updatedAt;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return Times.now(clock);
     }
 
     private static ActivityResponse activityResponse(LeadActivity activity) {

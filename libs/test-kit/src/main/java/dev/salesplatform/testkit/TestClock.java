@@ -1,0 +1,102 @@
+package dev.salesplatform.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.arc.Arc;
+
+/**
+ * The service's {@link Clock} in every {@code @QuarkusTest} (it replaces the kit's system clock).
+ * A module whose rules depend on the date pins its whole suite with
+ * {@code %test.salesplatform.test-clock.pinned-at=<instant>}; without it, the clock is the system's.
+ * A test may pin another instant ({@link #pin}). Pinned time still runs on from the pinned instant, as
+ * a real clock does, so that successive writes get successive times; pin at noon and the date stays
+ * put for the length of any suite. A test that pins calls {@link #reset()} afterwards.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class TestClock extends Clock {
+
+    /** Time runs on from {@code at}, which it was at {@code nanoTime}. */
+    private record Pin(Instant at, long nanoTime) {
+        Instant now() {
+            return at.plusNanos(System.nanoTime() - nanoTime);
+        }
+    }
+
+    private final Instant configured;
+    private final AtomicReference<Pin> pinned = new AtomicReference<>();
+
+    public TestClock(@ConfigProperty(name = "salesplatform.test-clock.pinned-at") Optional<String> pinnedAt) {
+        configured = pinnedAt.map(Instant::parse).orElse(null);
+        reset();
+    }
+
+    /** The application's test clock, for static helpers that cannot inject it. */
+    public static TestClock current() {
+        return Arc.container().instance(TestClock.class).get();
+    }
+
+    /** Sets the time to {@code instant}, from where it runs on. */
+    public TestClock pin(Instant instant) {
+        pinned.set(new Pin(instant, System.nanoTime()));
+        return this;
+    }
+
+    /** Sets the time to noon UTC of {@code day}. */
+    public TestClock pin(LocalDate day) {
+        return pin(day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
+    }
+
+    /** Moves time on (or back, with a negative duration). */
+    public TestClock advance(Duration duration) {
+        return pin(instant().plus(duration));
+    }
+
+    /** Back to the module's setting: pinned at {@code salesplatform.test-clock.pinned-at}, else the system time. */
+    public void reset() {
+        if (configured == null) {
+            pinned.set(null);
+        } else {
+            pin(configured);
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(instant(), ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant instant() {
+        Pin pin = pinned.get();
+        return pin != null ? pin.now() : Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        // Business time is UTC throughout; another zone would be a bug worth failing on.
+        if (!ZoneOffset.UTC.equals(zone)) {
+            throw new UnsupportedOperationException("the platform's clock is UTC, not " + zone);
+        }
+        return this;
+    }
+}
