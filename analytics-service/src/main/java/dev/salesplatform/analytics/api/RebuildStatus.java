@@ -1,6 +1,7 @@
 package dev.salesplatform.analytics.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +14,10 @@ public record RebuildStatus(
         @Schema(description = "Records to replay (all partitions of every topic, up to their end when the rebuild started)")
         Long recordsTotal,
         Long recordsDone,
+        @Schema(description = "Records the rebuild could not apply and skipped (they were dead-lettered when first consumed)")
+        Long recordsSkipped,
+        @Schema(description = "Why the first skipped records could not be applied (at most 10)")
+        List<String> skipReasons,
         @Schema(description = "The projection schema readers use") String activeSchema,
         String error) {
 }

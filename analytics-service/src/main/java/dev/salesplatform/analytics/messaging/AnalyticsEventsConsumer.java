@@ -1,7 +1,5 @@
 package dev.salesplatform.analytics.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,34 +8,33 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.messaging.CloudEvent;
-import dev.salesplatform.kit.messaging.InvalidEventException;
+import dev.salesplatform.kit.messaging.ConsumerHealth;
+import dev.salesplatform.kit.messaging.DeadLetterHandler;
+import dev.salesplatform.kit.messaging.DeadLetters;
+import dev.salesplatform.kit.messaging.EventFilter;
+import dev.salesplatform.kit.messaging.EventTypes;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Consumes the three topics (consumer group analytics-service) in batches of up to max.poll.records:
  * one transaction applies a whole poll, so a backlog (after an outage, or a million events) drains
- * fast. Types the projections do not use are skipped. A record that is not a usable event, or whose
- * data the database refuses, goes to {@code <topic>.dlq} with the reason in {@code dead-letter-reason},
- * and the rest of its batch is applied. Other failures (the database away) are retried; the batch is
- * acknowledged only after its transaction and its dead letters are done.
+ * fast. Types the projections do not use are skipped. A record that cannot be applied, for whatever
+ * reason, is set aside alone ({@link DeadLetters}) and the rest of its batch is applied; a passing
+ * fault (the database away) is retried for as long as it lasts. The batch is acknowledged only after
+ * its transaction and its dead letters are done.
  */
 @ApplicationScoped
-public class AnalyticsEventsConsumer {
+public class AnalyticsEventsConsumer implements DeadLetterHandler {
 
-    private static final Logger LOG = Logger.getLogger(AnalyticsEventsConsumer.class);
+    static final String CONSUMER = "analytics.events";
+    /** What the projections do with each type of the three topics. */
+    public static final EventTypes TYPES = new EventTypes(EventProjector.TYPES, EventProjector.IGNORED);
 
     @Inject
     ProjectionWriter writer;
@@ -49,8 +46,13 @@ public class AnalyticsEventsConsumer {
     ObjectMapper mapper;
 
     @Inject
-    @Channel("dead-letters")
-    MutinyEmitter<String> deadLetters;
+    EventFilter filter;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ConsumerHealth health;
 
     @Incoming("lead-events")
     public Uni<Void> lead(ConsumerRecords<String, String> records) {
@@ -67,29 +69,46 @@ public class AnalyticsEventsConsumer {
         return consume(records);
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().deferred(() -> filter.handles(CONSUMER, TYPES, record)
+                ? apply(List.of(new Received(record, prepare(record)))) : Uni.createFrom().voidItem());
+    }
+
     private record Received(ConsumerRecord<String, String> record, ProjectionWriter.Pending pending) {
+    }
+
+    private record Poison(ConsumerRecord<String, String> record, RuntimeException reason) {
     }
 
     Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<Received> events = new ArrayList<>();
-        List<Uni<Void>> dead = new ArrayList<>();
+        List<Poison> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            Header type = record.headers().lastHeader("ce_type");
-            if (type != null && !EventProjector.TYPES.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            if (!filter.handles(CONSUMER, TYPES, record)) {
                 continue;
             }
             try {
-                CloudEvent event = CloudEvent.from(record, mapper);
-                events.add(new Received(record, writer.prepare(record.topic(), record.partition(), event)));
-            } catch (InvalidEventException e) {
-                dead.add(deadLetter(record, e));
+                events.add(new Received(record, prepare(record)));
+            } catch (RuntimeException e) {
+                poison.add(new Poison(record, e));
             }
         }
-        return apply(events)
-                .onFailure(ProjectionWriter::refusedData).recoverWithUni(() -> applyOneByOne(events))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .chain(() -> dead.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.join().all(dead).andFailFast().replaceWithVoid());
+        Uni<Void> done = health.retryWhileTransient(CONSUMER, "batch of " + events.size(), () -> apply(events))
+                .onFailure().recoverWithUni(() -> applyOneByOne(events));
+        for (Poison p : poison) {
+            done = done.chain(() -> deadLetters.record(CONSUMER, p.record(), p.reason()));
+        }
+        return done;
+    }
+
+    private ProjectionWriter.Pending prepare(ConsumerRecord<String, String> record) {
+        return writer.prepare(record.topic(), record.partition(), CloudEvent.from(record, mapper));
     }
 
     private Uni<Void> apply(List<Received> events) {
@@ -100,26 +119,14 @@ public class AnalyticsEventsConsumer {
         return pool.withTransaction(connection -> writer.applyLive(connection, pending));
     }
 
-    /** A batch the database refused: each event alone, the refused ones dead-lettered. */
+    /** A batch that failed for good: each event alone, those that still fail set aside. */
     private Uni<Void> applyOneByOne(List<Received> events) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {
-            done = done.chain(() -> apply(List.of(received))
-                    .onFailure(ProjectionWriter::refusedData)
-                    .recoverWithUni(e -> deadLetter(received.record(), e)));
+            done = done.chain(() -> health.retryWhileTransient(CONSUMER, "event " + received.pending().event().id(),
+                            () -> apply(List.of(received)))
+                    .onFailure().recoverWithUni(failure -> deadLetters.record(CONSUMER, received.record(), failure)));
         }
         return done;
-    }
-
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
-        LOG.warnf("dead-lettering %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(record.value() == null ? "" : record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(record.topic() + ".dlq")
-                        .withKey(record.key()).withHeaders(headers).build()));
     }
 }

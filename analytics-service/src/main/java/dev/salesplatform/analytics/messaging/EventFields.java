@@ -72,6 +72,9 @@ final class EventFields {
     }
 
     Money money(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            throw invalid(field);
+        }
         JsonNode amount = node.get("amount");
         JsonNode currency = node.get("currency");
         if (amount == null || currency == null || !currency.isTextual() || currency.asText().length() != 3) {

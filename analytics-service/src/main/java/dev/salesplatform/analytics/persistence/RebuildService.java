@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,14 +27,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.analytics.api.RebuildStatus;
 import dev.salesplatform.analytics.config.AnalyticsConfig;
+import dev.salesplatform.analytics.messaging.AnalyticsEventsConsumer;
 import dev.salesplatform.analytics.messaging.EventProjector;
 import dev.salesplatform.analytics.messaging.ProjectionWriter;
 import dev.salesplatform.kit.messaging.CloudEvent;
-import dev.salesplatform.kit.messaging.InvalidEventException;
+import dev.salesplatform.kit.messaging.EventFilter;
+import dev.salesplatform.kit.messaging.Failures;
+import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,25 +61,31 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RebuildService {
 
     /** Bumped whenever the projections' tables or rules change: a start with older projections rebuilds. */
-    public static final int PROJECTION_VERSION = 3;
+    public static final int PROJECTION_VERSION = 4;
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** The name unknown event types are counted under during a rebuild. */
+    private static final String REBUILD = "analytics.rebuild";
     private static final String LOCK = "SELECT active_schema, building_schema, rebuild_heartbeat, rebuild_id, built_version"
             + " FROM projection_state WHERE id = 1 FOR UPDATE";
     private static final String BEGIN = "UPDATE projection_state SET building_schema = $1, rebuild_id = $2,"
             + " rebuild_started = now(), rebuild_heartbeat = now(), rebuild_finished = NULL, rebuild_total = NULL,"
-            + " rebuild_done = 0, rebuild_error = NULL WHERE id = 1";
+            + " rebuild_done = 0, rebuild_error = NULL, rebuild_skipped = 0, rebuild_skip_reasons = '[]' WHERE id = 1";
     private static final List<String> TABLES = List.of("applied_event", "watermark", "lead_fact", "deal_fact",
             "customer_fact", "mrr_movement", "renewal_outcome", "nps_response");
     private static final String PROGRESS = "UPDATE projection_state SET rebuild_total = $2, rebuild_done = $3,"
-            + " rebuild_heartbeat = now() WHERE id = 1 AND rebuild_id = $1";
+            + " rebuild_skipped = $4, rebuild_skip_reasons = CAST($5::text AS jsonb), rebuild_heartbeat = now()"
+            + " WHERE id = 1 AND rebuild_id = $1";
+    /** Skip reasons kept in the status: enough to find the cause, bounded however many are skipped. */
+    static final int MAX_SKIP_REASONS = 10;
     private static final String SWAP = "UPDATE projection_state SET active_schema = building_schema, building_schema = NULL,"
             + " built_version = $2, rebuild_finished = now(), rebuild_heartbeat = now()"
             + " WHERE id = 1 AND rebuild_id = $1 AND building_schema IS NOT NULL";
     private static final String FAIL = "UPDATE projection_state SET building_schema = NULL, rebuild_finished = now(),"
             + " rebuild_error = $2 WHERE id = 1 AND rebuild_id = $1";
     private static final String STATUS = "SELECT active_schema, building_schema, rebuild_id, rebuild_started,"
-            + " rebuild_finished, rebuild_total, rebuild_done, rebuild_error, rebuild_heartbeat FROM projection_state WHERE id = 1";
+            + " rebuild_finished, rebuild_total, rebuild_done, rebuild_error, rebuild_heartbeat, rebuild_skipped,"
+            + " rebuild_skip_reasons::text FROM projection_state WHERE id = 1";
 
     @Inject
     Pool pool;
@@ -87,6 +98,9 @@ public class RebuildService {
 
     @Inject
     AnalyticsConfig config;
+
+    @Inject
+    EventFilter filter;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -134,7 +148,8 @@ public class RebuildService {
             String state = id == null ? "NEVER" : row.getString(7) != null ? "FAILED"
                     : row.getOffsetDateTime(4) != null ? "COMPLETED" : "RUNNING";
             return new RebuildStatus(state, id, instant(row.getOffsetDateTime(3)), instant(row.getOffsetDateTime(4)),
-                    row.getLong(5), row.getLong(6), row.getString(0), row.getString(7));
+                    row.getLong(5), row.getLong(6), row.getLong(9), reasons(row.getString(10)), row.getString(0),
+                    row.getString(7));
         });
     }
 
@@ -182,7 +197,8 @@ public class RebuildService {
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             long total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
             long done = 0;
-            pool.preparedQuery(PROGRESS).executeAndAwait(Tuple.of(id, total, done));
+            Skips skips = new Skips();
+            progress(id, total, done, skips);
             end.entrySet().removeIf(e -> e.getValue() <= beginning.get(e.getKey()));
             while (!end.isEmpty()) {
                 if (stopping) {
@@ -197,63 +213,94 @@ public class RebuildService {
                         batch.add(record);
                     }
                 }
-                apply(building, batch);
+                apply(building, batch, skips);
                 done += batch.size();
                 for (TopicPartition partition : List.copyOf(end.keySet())) {
                     if (consumer.position(partition) >= end.get(partition)) {
                         end.remove(partition);
                     }
                 }
-                pool.preparedQuery(PROGRESS).executeAndAwait(Tuple.of(id, total, done));
+                progress(id, total, done, skips);
             }
         }
-        int swapped = pool.preparedQuery(SWAP).executeAndAwait(Tuple.of(id, PROJECTION_VERSION)).rowCount();
+        int swapped = retried(() -> pool.preparedQuery(SWAP).execute(Tuple.of(id, PROJECTION_VERSION))).rowCount();
         if (swapped == 0) {
             throw new IllegalStateException("the rebuild was taken over by another one");
         }
         LOG.infof("rebuild %s complete: readers now use %s", id, building);
     }
 
-    private void apply(String schema, List<ConsumerRecord<String, String>> batch) {
+    /** What a rebuild could not apply: counted, and the first reasons kept. */
+    private static final class Skips {
+        long count;
+        final List<String> reasons = new ArrayList<>();
+
+        void add(ConsumerRecord<String, String> record, Throwable reason) {
+            count++;
+            if (reasons.size() < MAX_SKIP_REASONS) {
+                reasons.add(IdempotentConsumer.where(record) + ": " + reason.getClass().getSimpleName() + ": "
+                        + reason.getMessage());
+            }
+            LOG.warnf("rebuild skips %s: %s", IdempotentConsumer.where(record), reason.getMessage());
+        }
+    }
+
+    private void progress(UUID id, long total, long done, Skips skips) {
+        String reasons = mapper.valueToTree(skips.reasons).toString();
+        retried(() -> pool.preparedQuery(PROGRESS).execute(Tuple.of(id, total, done, skips.count, reasons)));
+    }
+
+    /**
+     * Applies a batch to the schema being built; a record that cannot be applied (not an event, unusable
+     * fields, data the database refuses) is skipped and counted: it was dead-lettered when first consumed.
+     */
+    private void apply(String schema, List<ConsumerRecord<String, String>> batch, Skips skips) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         List<ProjectionWriter.Pending> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : batch) {
-            CloudEvent event = relevant(record);
-            if (event != null) {
-                try {
-                    events.add(writer.prepare(record.topic(), record.partition(), event));
-                } catch (InvalidEventException e) {
-                    // Dead-lettered when it was first consumed; not part of the figures.
-                }
+            if (!filter.handles(REBUILD, AnalyticsEventsConsumer.TYPES, record)) {
+                continue;
+            }
+            try {
+                events.add(writer.prepare(record.topic(), record.partition(), CloudEvent.from(record, mapper)));
+                records.add(record);
+            } catch (RuntimeException e) {
+                skips.add(record, e);
             }
         }
         if (events.isEmpty()) {
             return;
         }
-        pool.withTransaction(connection -> writer.apply(connection, schema, events))
-                .onFailure(ProjectionWriter::refusedData).recoverWithUni(() -> applyOneByOne(schema, events))
+        try {
+            retried(() -> pool.withTransaction(connection -> writer.apply(connection, schema, events)));
+        } catch (RuntimeException batchFailure) {
+            for (int i = 0; i < events.size(); i++) {
+                ProjectionWriter.Pending event = events.get(i);
+                try {
+                    retried(() -> pool.withTransaction(connection -> writer.apply(connection, schema, List.of(event))));
+                } catch (RuntimeException e) {
+                    skips.add(records.get(i), e);
+                }
+            }
+        }
+    }
+
+    /** Waits for {@code work}, again for as long as it meets a passing fault (the database away). */
+    private <T> T retried(Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().<T>deferred(work)
+                .onFailure(failure -> Failures.isTransient(failure) && !stopping).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .await().indefinitely();
     }
 
-    /** A batch the database refused: each event alone, skipping those it refuses (they were dead-lettered live). */
-    private Uni<Void> applyOneByOne(String schema, List<ProjectionWriter.Pending> events) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (ProjectionWriter.Pending event : events) {
-            done = done.chain(() -> pool.withTransaction(connection -> writer.apply(connection, schema, List.of(event)))
-                    .onFailure(ProjectionWriter::refusedData).recoverWithItem(() -> {
-                        LOG.warnf("rebuild skips event %s: the database refuses its data", event.event().id());
-                        return null;
-                    }));
+    private List<String> reasons(String json) {
+        if (json == null) {
+            return List.of();
         }
-        return done;
-    }
-
-    /** The record's event if the projections use it; poison records were dead-lettered when first consumed. */
-    private CloudEvent relevant(ConsumerRecord<String, String> record) {
         try {
-            CloudEvent event = CloudEvent.from(record, mapper);
-            return EventProjector.TYPES.contains(event.type()) ? event : null;
-        } catch (InvalidEventException e) {
-            return null;
+            return List.of(mapper.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rebuild_skip_reasons is not the JSON array this class writes", e);
         }
     }
 

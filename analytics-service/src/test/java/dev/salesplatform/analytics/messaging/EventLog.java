@@ -64,6 +64,15 @@ public final class EventLog {
         TopicReader.sendAll(twice);
     }
 
+    public List<ProducerRecord<String, String>> records() {
+        return List.copyOf(records);
+    }
+
+    /** The {@code ce_id} of the {@code index}th event added. */
+    public String id(int index) {
+        return new String(records.get(index).headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
     public int size() {
         return records.size();
     }

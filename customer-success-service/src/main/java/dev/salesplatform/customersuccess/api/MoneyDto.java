@@ -6,7 +6,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 import dev.salesplatform.customersuccess.domain.MoneyRules;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.validation.Iso4217;
 
 /**
  * Money on the wire: a decimal string in the currency's minor units and an ISO-4217 code, e.g.
@@ -27,7 +27,7 @@ public record MoneyDto(
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Schema(type = SchemaType.STRING, example = "1250.00")
         BigDecimal amount,
-        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO-4217 code such as EUR") String currency) {
+        @NotNull @Iso4217 String currency) {
 
     /** For output: the amount in the currency's minor units (1250 EUR is "1250.00"). */
     public static MoneyDto of(BigDecimal amount, String currency) {

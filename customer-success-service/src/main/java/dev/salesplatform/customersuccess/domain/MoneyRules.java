@@ -10,8 +10,8 @@ import java.util.Currency;
  */
 public final class MoneyRules {
 
-    /** The largest MRR a contract holds (numeric(15,3) column). */
-    public static final BigDecimal MAX = new BigDecimal("999999999999");
+    /** The largest MRR a contract holds: the largest amount of money any service accepts. */
+    public static final BigDecimal MAX = new BigDecimal("999999999999.99");
 
     private MoneyRules() {
     }

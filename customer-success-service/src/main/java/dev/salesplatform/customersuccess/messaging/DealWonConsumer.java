@@ -19,8 +19,11 @@ import dev.salesplatform.customersuccess.domain.MoneyRules;
 import dev.salesplatform.customersuccess.persistence.OnboardingService;
 import dev.salesplatform.customersuccess.persistence.WonDeal;
 import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.kit.messaging.DeadLetterHandler;
+import dev.salesplatform.kit.messaging.EventTypes;
 import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.messaging.InvalidEventException;
+import dev.salesplatform.kit.validation.ContractDates;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,10 +32,14 @@ import io.smallrye.mutiny.Uni;
  * event id. A won deal without a usable contract can never be onboarded: it is dead-lettered.
  */
 @ApplicationScoped
-public class DealWonConsumer {
+public class DealWonConsumer implements DeadLetterHandler {
 
     static final String CONSUMER = "customer-success.deal-events";
     static final String WON = "deal.won.v1";
+    /** What this consumer does with each type of sales.deal.events. */
+    public static final EventTypes TYPES = new EventTypes(Set.of(WON), Set.of("deal.created.v1", "deal.updated.v1",
+            "deal.team-changed.v1", "deal.stage-changed.v1", "deal.lost.v1", "deal.proposal-changed.v1",
+            "deal.obstacle-changed.v1"));
     private static final int MAX_TEXT = 200;
 
     @Inject
@@ -43,7 +50,17 @@ public class DealWonConsumer {
 
     @Incoming("deal-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, Set.of(WON), record, this::onEvent);
+        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
     }
 
     Uni<Void> onEvent(CloudEvent event) {
@@ -74,7 +91,7 @@ public class DealWonConsumer {
         }
         if (amount.signum() < 0 || amount.compareTo(MoneyRules.MAX) > 0
                 || term < ContractTerm.MIN_MONTHS || term > ContractTerm.MAX_MONTHS
-                || start.getYear() < 2000 || start.getYear() > 2200) {
+                || !ContractDates.Validator.inRange(start)) {
             throw new InvalidEventException("won deal " + dealId + " has an MRR, term or start out of range");
         }
         return new WonDeal(dealId, lead == null ? null : uuid(event, lead), limit(event.optionalText("companyName")),

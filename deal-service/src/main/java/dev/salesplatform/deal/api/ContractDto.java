@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.salesplatform.kit.validation.ContractDates;
+
 /** The contract a won deal signs: what customer-success onboards. */
 public record ContractDto(
-        @NotNull LocalDate startDate,
+        @NotNull @ContractDates LocalDate startDate,
         @NotNull @Min(1) @Max(120) Integer termMonths,
         @NotNull @Valid MoneyDto monthlyRecurringRevenue) {
 }

@@ -19,6 +19,8 @@ import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.MoneyDto;
 import dev.salesplatform.deal.persistence.DealService;
 import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.kit.messaging.DeadLetterHandler;
+import dev.salesplatform.kit.messaging.EventTypes;
 import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import io.smallrye.mutiny.Uni;
@@ -29,11 +31,15 @@ import io.smallrye.mutiny.Uni;
  * The named account executive owns the deal even when this service has not seen them before.
  */
 @ApplicationScoped
-public class LeadHandOffConsumer {
+public class LeadHandOffConsumer implements DeadLetterHandler {
 
     private static final Logger LOG = Logger.getLogger(LeadHandOffConsumer.class);
     static final String CONSUMER = "deal.lead-events";
     static final String HANDED_OFF = "lead.handed-off.v1";
+    /** What this consumer does with each type of sales.lead.events. */
+    public static final EventTypes TYPES = new EventTypes(Set.of(HANDED_OFF), Set.of("lead.created.v1",
+            "lead.updated.v1", "lead.assigned.v1", "lead.activity-logged.v1", "lead.qualified.v1",
+            "lead.disqualified.v1", "lead.reopened.v1"));
 
     @Inject
     IdempotentConsumer consumer;
@@ -46,7 +52,17 @@ public class LeadHandOffConsumer {
 
     @Incoming("lead-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, Set.of(HANDED_OFF), record, this::onEvent);
+        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
     }
 
     Uni<Void> onEvent(CloudEvent event) {

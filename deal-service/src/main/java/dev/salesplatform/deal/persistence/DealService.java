@@ -58,6 +58,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DealService {
 
+    /** Team members a deal has at most: the whole team is copied into every deal.team-changed.v1. */
+    public static final int MAX_TEAM = 50;
+
     @Inject
     Clock clock;
 
@@ -268,7 +271,7 @@ public class DealService {
         }));
     }
 
-    /** Adds {@code userId} to the deal's team; 409 if they are the owner or already on it. */
+    /** Adds {@code userId} to the deal's team; 409 if they are the owner or already on it, or the team is full. */
     @WithTransaction
     public Uni<DealResponse> addMember(UUID id, UUID userId, TeamRole role, Actor actor) {
         return loadClosable(id, actor).chain(deal -> {
@@ -276,6 +279,10 @@ public class DealService {
             if (deal.ownerId.equals(userId) || members(deal).contains(userId)) {
                 throw ProblemException.conflict("already-on-team", "Already on the deal",
                         "User " + userId + " already works this deal");
+            }
+            if (deal.team.size() >= MAX_TEAM) {
+                throw ProblemException.conflict("team-full", "The team is full", "A deal has at most " + MAX_TEAM
+                        + " team members besides its owner; remove one first").with("maxTeamMembers", MAX_TEAM);
             }
             DealTeamMember member = new DealTeamMember();
             member.dealId = deal.id;

@@ -6,12 +6,13 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import dev.salesplatform.kit.validation.Iso4217;
 
 /** Money on the wire: a decimal string and an ISO-4217 code, e.g. {"amount": "1250.00", "currency": "EUR"}. */
 @Schema(name = "Money", example = "{\"amount\": \"1250.00\", \"currency\": \"EUR\"}")
@@ -21,5 +22,5 @@ public record MoneyDto(
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Schema(type = SchemaType.STRING, example = "1250.00")
         BigDecimal amount,
-        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO-4217 code such as EUR") String currency) {
+        @NotNull @Iso4217 String currency) {
 }

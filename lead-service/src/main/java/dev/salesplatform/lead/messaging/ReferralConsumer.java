@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.kit.messaging.DeadLetterHandler;
+import dev.salesplatform.kit.messaging.EventTypes;
 import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import dev.salesplatform.lead.api.CompanyDto;
@@ -25,11 +27,17 @@ import io.smallrye.mutiny.Uni;
  * no second lead.
  */
 @ApplicationScoped
-public class ReferralConsumer {
+public class ReferralConsumer implements DeadLetterHandler {
 
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
     static final String CONSUMER = "lead.customer-events";
     static final String REFERRAL_MADE = "customer.referral-made.v1";
+    /** What this consumer does with each type of sales.customer.events. */
+    public static final EventTypes TYPES = new EventTypes(Set.of(REFERRAL_MADE), Set.of("customer.onboarded.v1",
+            "customer.updated.v1", "customer.assigned.v1", "customer.health-changed.v1",
+            "customer.check-in-recorded.v1", "customer.feedback-recorded.v1", "customer.review-posted.v1",
+            "customer.renewal-opened.v1", "customer.renewed.v1", "customer.expanded.v1", "customer.contracted.v1",
+            "customer.churned.v1"));
 
     @Inject
     IdempotentConsumer consumer;
@@ -42,7 +50,17 @@ public class ReferralConsumer {
 
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, Set.of(REFERRAL_MADE), record, this::onEvent);
+        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
     }
 
     Uni<Void> onEvent(CloudEvent event) {

@@ -1,9 +1,6 @@
 package dev.salesplatform.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,17 +65,6 @@ public final class EventCatalogue {
     }
 
     private static JsonNode load() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs/event-catalogue.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("docs/event-catalogue.json not found above " + Path.of("").toAbsolutePath());
-        }
-        try {
-            return MAPPER.readTree(dir.resolve("docs/event-catalogue.json").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogueEvents.catalogue();
     }
 }

@@ -1,15 +1,11 @@
 package dev.salesplatform.kit.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,9 +16,10 @@ import io.smallrye.mutiny.Uni;
  * Applies an event at most once per consumer: the processed-event row ({@code ce_id}) and the
  * effect commit in one transaction, so a redelivery after a crash or rebalance is a no-op.
  * <p>
- * A record that is not a valid event fails at once, so the channel's dead-letter strategy moves it
- * to {@code <topic>.dlq} without stopping the partition; other failures (e.g. the database away) are
- * retried a few times before they are dead-lettered too.
+ * A passing fault (the database or the broker away, see {@link Failures}) is retried with backoff
+ * for as long as it lasts: the record is not acknowledged meanwhile, the partition waits and
+ * readiness says so. Any other failure makes the record poison: it alone is set aside in
+ * {@link DeadLetters}, and the partition goes on.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -33,27 +30,42 @@ public class IdempotentConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ConsumerHealth health;
+
+    @Inject
+    EventFilter filter;
+
     /**
-     * Applies {@code effect} to the record's event once, if its type is one of {@code types}; other
-     * types are acknowledged at once, without a transaction (a consumer that reads a topic from its
-     * start skips most of it cheaply).
+     * Applies {@code effect} to the record's event once, if its type is handled; other types are
+     * acknowledged at once, without a transaction (a consumer that reads a topic from its start skips
+     * most of it cheaply). Completes when the record is applied, skipped or set aside.
      */
-    public Uni<Void> apply(String consumer, Set<String> types, ConsumerRecord<String, String> record,
+    public Uni<Void> apply(String consumer, EventTypes types, ConsumerRecord<String, String> record,
                            Function<CloudEvent, Uni<Void>> effect) {
-        Header type = record.headers().lastHeader("ce_type");
-        if (type != null && !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+        return health.retryWhileTransient(consumer, where(record), () -> attempt(consumer, types, record, effect))
+                .onFailure().recoverWithUni(failure -> deadLetters.record(consumer, record, failure));
+    }
+
+    /**
+     * One attempt, without retry or dead-lettering: what {@link DeadLetterHandler#redeliver} runs.
+     */
+    public Uni<Void> attempt(String consumer, EventTypes types, ConsumerRecord<String, String> record,
+                             Function<CloudEvent, Uni<Void>> effect) {
+        if (!filter.handles(consumer, types, record)) {
             return Uni.createFrom().voidItem();
         }
-        CloudEvent event;
-        try {
-            event = CloudEvent.from(record, mapper);
-        } catch (InvalidEventException e) {
-            return Uni.createFrom().failure(e);
-        }
+        CloudEvent event = CloudEvent.from(record, mapper);
         return Panache.withTransaction(() -> firstDelivery(consumer, event.id())
-                        .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()))
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()));
+    }
+
+    /** Where a record is, for logs. */
+    public static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     private Uni<Boolean> firstDelivery(String consumer, String eventId) {

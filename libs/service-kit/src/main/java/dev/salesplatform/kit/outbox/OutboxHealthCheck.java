@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The relay's lag in readiness. A backlog alone keeps the service ready: writes are still safe in
- * PostgreSQL while the broker is away; only a dead relay thread makes it not ready.
+ * PostgreSQL while the broker is away; only a dead relay thread makes it not ready. Parked events
+ * (refused by Kafka for good) are a warning for an operator, not a reason to take the service out.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +26,13 @@ public class OutboxHealthCheck implements HealthCheck {
                 .status(relay.isRunning())
                 .withData("enabled", relay.isEnabled())
                 .withData("pending", relay.pending())
-                .withData("oldestPendingSeconds", relay.oldestPendingSeconds());
+                .withData("oldestPendingSeconds", relay.oldestPendingSeconds())
+                .withData("parked", relay.parked());
+        OutboxRelay.Parked parked = relay.firstParked();
+        if (parked != null) {
+            response.withData("firstParkedEventId", parked.eventId().toString())
+                    .withData("firstParkedReason", parked.reason());
+        }
         String error = relay.lastError();
         if (error != null) {
             response.withData("lastError", error);

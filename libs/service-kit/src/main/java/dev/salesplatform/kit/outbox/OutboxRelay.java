@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +41,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,13 +55,34 @@ import io.vertx.pgclient.PgConnectOptions;
 /**
  * Publishes outbox rows to Kafka, at least once and in order per aggregate.
  * <p>
- * One thread per instance drains batches: it locks unpublished rows with {@code FOR UPDATE SKIP
- * LOCKED} (so N instances share the work), takes only the oldest unpublished row of each aggregate
- * (so an aggregate's later event never overtakes an earlier one held by another instance), sends
- * them with {@code acks=all} and the idempotent producer, and marks them published in the same
- * transaction only after the broker acknowledged all of them. If the broker is down, the batch rolls
- * back and is retried with backoff: the backlog stays in PostgreSQL until the broker returns.
- * It wakes on {@code LISTEN outbox} (the insert trigger's NOTIFY at commit) and also polls.
+ * One thread per instance drains batches: it locks pending rows with {@code FOR UPDATE SKIP LOCKED}
+ * (so N instances share the work), takes only the oldest pending row of each aggregate (so an
+ * aggregate's later event never overtakes an earlier one held by another instance), sends them with
+ * {@code acks=all} and the idempotent producer and waits for each acknowledgement. "Oldest" is by
+ * {@code seq}, a database sequence drawn at insert: an aggregate's changes commit one after another
+ * (its row serialises them), so {@code seq} follows the aggregate version, whereas
+ * {@code created_at} is the writer's clock and orders nothing.
+ * <p>
+ * Each row of a batch is settled on its own, in the batch's transaction:
+ * <ul>
+ * <li>acknowledged: marked published;</li>
+ * <li>refused for good ({@link #refusedForGood}: a non-retriable Kafka error about the record itself,
+ * e.g. larger than {@code max.request.size}, or an invalid topic name): <em>parked</em>
+ * ({@code parked_at}, {@code park_reason}), logged, counted in the {@code outbox.parked} gauge and
+ * shown in readiness (which stays UP), and never sent again by the relay;</li>
+ * <li>any other failure (broker away, timeouts, retriable errors, or faults of the producer or its
+ * credentials rather than of the record): left pending and sent again after a backoff, so the backlog
+ * drains when the broker returns.</li>
+ * </ul>
+ * A parked event does not hold back its aggregate: the aggregate's later events are published as
+ * usual, which consumers tolerate because they guard fields by {@code aggregateVersion}; the parked
+ * change itself stays unseen. To publish it after all (e.g. once the size limit was raised), clear its
+ * {@code parked_at}: it goes out as its aggregate's next event, after the later versions already
+ * published. To give it up, delete the row ({@code event_history} keeps it).
+ * <p>
+ * It wakes on {@code LISTEN outbox} (the insert trigger's NOTIFY at commit) and also polls. The
+ * producer gets every {@code kafka.*} property (TLS, SASL, ...) as the Kafka connector does, with the
+ * relay's delivery settings on top.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,20 +92,30 @@ public class OutboxRelay {
     private static final String SELECT_BATCH = """
             SELECT o.id, o.aggregate_type, o.aggregate_id, o.type, o.payload::text AS payload, o.created_at
             FROM outbox o
-            WHERE o.published_at IS NULL
+            WHERE o.published_at IS NULL AND o.parked_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM outbox e
-                              WHERE e.published_at IS NULL
+                              WHERE e.published_at IS NULL AND e.parked_at IS NULL
                                 AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
-                                AND (e.created_at, e.id) < (o.created_at, o.id))
-            ORDER BY o.created_at, o.id
+                                AND e.seq < o.seq)
+            ORDER BY o.seq
             LIMIT $1
             FOR UPDATE OF o SKIP LOCKED""";
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
+    private static final String MARK_PARKED = "UPDATE outbox SET parked_at = now(), park_reason = $2 WHERE id = $1";
+    /** Each part reads only its partial index. */
     private static final String LAG = """
-            SELECT count(*) AS pending,
-                   COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint AS oldest_age
-            FROM outbox WHERE published_at IS NULL""";
+            SELECT p.pending, p.oldest_age, k.parked, f.id AS first_parked_id, f.park_reason AS first_parked_reason
+            FROM (SELECT count(*) AS pending,
+                         COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint AS oldest_age
+                  FROM outbox WHERE published_at IS NULL AND parked_at IS NULL) p
+            CROSS JOIN (SELECT count(*) AS parked FROM outbox WHERE parked_at IS NOT NULL) k
+            LEFT JOIN LATERAL (SELECT id, park_reason FROM outbox WHERE parked_at IS NOT NULL ORDER BY seq LIMIT 1) f
+                ON true""";
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)";
+
+    /** The oldest parked event and why Kafka refused it. */
+    public record Parked(UUID eventId, String reason) {
+    }
 
     @Inject
     OutboxConfig config;
@@ -86,8 +129,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String databaseUrl;
@@ -102,6 +146,8 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private volatile Parked firstParked;
     private volatile boolean running;
     private volatile String lastError;
     private volatile Thread thread;
@@ -115,19 +161,17 @@ public class OutboxRelay {
             return;
         }
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
-                .description("Outbox events not yet acknowledged by Kafka").register(registry);
+                .description("Outbox events waiting to be published (parked ones excluded)").register(registry);
         Gauge.builder("outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
                 .description("Age of the oldest unpublished outbox event").register(registry);
         Gauge.builder("outbox.published", published, AtomicLong::get)
                 .description("Outbox events published by this instance").register(registry);
+        Gauge.builder("outbox.parked", parked, AtomicLong::get)
+                .description("Outbox events Kafka refused for good, set aside with their reason").register(registry);
         openProducer();
         listen();
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
-    }
-
-    KafkaProducer<String, byte[]> producer() {
-        return producer;
     }
 
     void openProducer() {
@@ -135,29 +179,40 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (thread == null) {
-            return;
-        }
         running = false;
         wakeUp.release();
-        try {
-            thread.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (subscriber != null) {
             subscriber.closeAndForget();
         }
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 
-    /** Events waiting for the broker, for metrics and readiness. */
+    /** Events waiting for the broker (parked ones excluded), for metrics and readiness. */
     public long pending() {
         return pending.get();
     }
 
     public long oldestPendingSeconds() {
         return oldestPendingSeconds.get();
+    }
+
+    /** Events Kafka refused for good, of every instance. */
+    public long parked() {
+        return parked.get();
+    }
+
+    /** The oldest parked event, or null when none is. */
+    public Parked firstParked() {
+        return firstParked;
     }
 
     public String lastError() {
@@ -186,7 +241,7 @@ public class OutboxRelay {
                     awaitWakeUp(config.relay().pollInterval());
                 }
             } catch (Exception e) {
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                lastError = describe(e);
                 LOG.warnf("Outbox relay could not publish, retrying in %s ms: %s", backoff.toMillis(), lastError);
                 safely(this::updateLag);
                 awaitWakeUp(backoff);
@@ -195,41 +250,108 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many events it published. */
+    /**
+     * Sends one batch and settles each row: published, parked, or left pending. Returns how many it
+     * published or parked; throws the first transient failure, after committing the rest.
+     */
     int drainBatch() throws Exception {
         SqlConnection connection = pool.getConnectionAndAwait();
-        Transaction transaction = null;
+        Exception transientFailure = null;
+        int settled;
         try {
-            transaction = connection.beginAndAwait();
-            RowSet<Row> rows = connection.preparedQuery(SELECT_BATCH)
-                    .executeAndAwait(Tuple.of(config.relay().batchSize()));
-            if (rows.size() == 0) {
+            Transaction transaction = connection.beginAndAwait();
+            try {
+                RowSet<Row> rows = connection.preparedQuery(SELECT_BATCH)
+                        .executeAndAwait(Tuple.of(config.relay().batchSize()));
+                List<Row> batch = new ArrayList<>(rows.size());
+                List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    batch.add(row);
+                    sends.add(send(toRecord(row)));
+                }
+                long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+                List<UUID> acknowledged = new ArrayList<>();
+                List<Tuple> refused = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    Row row = batch.get(i);
+                    Exception failure = failureOf(sends.get(i), deadline);
+                    if (failure == null) {
+                        acknowledged.add(row.getUUID("id"));
+                    } else if (refusedForGood(failure)) {
+                        String reason = describe(failure);
+                        LOG.errorf("Kafka refused outbox event %s (%s of %s %s) for good; parked: %s", row.getUUID("id"),
+                                row.getString("type"), row.getString("aggregate_type"), row.getString("aggregate_id"), reason);
+                        refused.add(Tuple.of(row.getUUID("id"), reason));
+                    } else if (transientFailure == null) {
+                        transientFailure = failure;
+                    }
+                }
+                if (!acknowledged.isEmpty()) {
+                    connection.preparedQuery(MARK_PUBLISHED).executeAndAwait(Tuple.of(acknowledged.toArray(UUID[]::new)));
+                }
+                if (!refused.isEmpty()) {
+                    connection.preparedQuery(MARK_PARKED).executeBatchAndAwait(refused);
+                }
                 transaction.commitAndAwait();
-                return 0;
+                published.addAndGet(acknowledged.size());
+                settled = acknowledged.size() + refused.size();
+            } catch (Exception e) {
+                safely(transaction::rollbackAndAwait);
+                throw e;
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-            List<UUID> ids = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                ids.add(row.getUUID("id"));
-                sends.add(producer.send(toRecord(row)));
-            }
-            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-            connection.preparedQuery(MARK_PUBLISHED).executeAndAwait(Tuple.of(ids.toArray(UUID[]::new)));
-            transaction.commitAndAwait();
-            published.addAndGet(ids.size());
-            return ids.size();
-        } catch (Exception e) {
-            if (transaction != null) {
-                Transaction failed = transaction;
-                safely(failed::rollbackAndAwait);
-            }
-            throw e;
         } finally {
             connection.closeAndAwait();
         }
+        if (transientFailure != null) {
+            throw transientFailure;
+        }
+        return settled;
+    }
+
+    /**
+     * Whether Kafka refused the record itself for good. Retriable errors, and faults of the producer,
+     * its credentials or the broker's version (which an operator fixes, after which the backlog
+     * drains), are not: parking would drop every event until then.
+     */
+    static boolean refusedForGood(Throwable failure) {
+        if (failure instanceof RetriableException
+                || failure instanceof AuthenticationException
+                || failure instanceof AuthorizationException
+                || failure instanceof OutOfOrderSequenceException
+                || failure instanceof ProducerFencedException
+                || failure instanceof UnsupportedVersionException) {
+            return false;
+        }
+        return failure instanceof ApiException || failure instanceof SerializationException;
+    }
+
+    /** A send that throws (rather than failing its future) is settled the same way. */
+    private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        try {
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Null once the broker acknowledged the send; its failure otherwise, or a timeout past the deadline. */
+    private Exception failureOf(Future<RecordMetadata> send, long deadline) {
+        try {
+            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof Exception cause ? cause : e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new java.util.concurrent.TimeoutException(
+                    "not acknowledged within " + config.relay().sendTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
@@ -265,6 +387,9 @@ public class OutboxRelay {
         Row row = pool.preparedQuery(LAG).executeAndAwait().iterator().next();
         pending.set(row.getLong("pending"));
         oldestPendingSeconds.set(row.getLong("oldest_age"));
+        parked.set(row.getLong("parked"));
+        UUID firstParkedId = row.getUUID("first_parked_id");
+        firstParked = firstParkedId == null ? null : new Parked(firstParkedId, row.getString("first_parked_reason"));
     }
 
     private void cleanUpPublished() {
@@ -300,7 +425,8 @@ public class OutboxRelay {
 
     private Properties producerConfig() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Every kafka.* setting (bootstrap, TLS, SASL, ...); the relay's delivery settings win.
+        properties.putAll(kafkaConfig);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +28,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -54,8 +54,9 @@ class OutboxRelayConcurrencyTest {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @Test
     void twoRelaysShareTheBacklogAndKeepPerAggregateOrder() throws Throwable {
@@ -105,7 +106,7 @@ class OutboxRelayConcurrencyTest {
         relay.config = config;
         relay.pool = pool;
         relay.registry = registry;
-        relay.bootstrapServers = bootstrapServers;
+        relay.kafkaConfig = kafkaConfig;
         relay.openProducer();
         return () -> {
             int published = 0;
@@ -116,7 +117,7 @@ class OutboxRelayConcurrencyTest {
                 published += count;
                 idleRounds = count == 0 ? idleRounds + 1 : 0;
             }
-            relay.producer().close();
+            relay.stop(null);
             return published;
         };
     }

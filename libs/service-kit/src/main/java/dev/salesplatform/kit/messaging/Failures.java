@@ -1,0 +1,93 @@
+package dev.salesplatform.kit.messaging;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.common.errors.RetriableException;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Tells a failure that passes (the database or the broker away, a lock or a concurrent write) from
+ * one that retrying cannot cure (a poison record). A transient failure is retried for as long as it
+ * lasts and never dead-lettered; anything else is poison.
+ */
+public final class Failures {
+
+    /**
+     * SQLSTATE classes and codes of a server that is away or busy: 08 connection, 53 resources,
+     * 57 operator intervention (shutdown, cannot connect now), 58 system, 40001 serialization,
+     * 40P01 deadlock, 55P03 lock not available.
+     */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "58");
+    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
+
+    private Failures() {
+    }
+
+    /** Whether {@code failure}, or any of its causes, is a passing fault. */
+    public static boolean isTransient(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.push(failure);
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof InvalidEventException) {
+                return false;
+            }
+            if (transientItself(t)) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
+            if (t instanceof CompositeException composite) {
+                composite.getCauses().stream().filter(Objects::nonNull).forEach(pending::push);
+            }
+        }
+        return false;
+    }
+
+    private static boolean transientItself(Throwable t) {
+        if (t instanceof PgException pg) {
+            String state = pg.getSqlState();
+            return state != null && state.length() == 5
+                    && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state));
+        }
+        if (t instanceof JacksonException) {
+            // Unreadable JSON is an IOException too, but it stays unreadable.
+            return false;
+        }
+        if (t instanceof RetriableException || t instanceof IOException || t instanceof TimeoutException) {
+            return true;
+        }
+        String name = t.getClass().getName();
+        // Hibernate's and JPA's optimistic-lock failures: a concurrent write; a retry reads it.
+        if (name.endsWith("OptimisticLockException") || name.endsWith("StaleStateException")
+                || name.endsWith("StaleObjectStateException")) {
+            return true;
+        }
+        // The Vert.x SQL client reports a lost connection or a pool that cannot hand one out as VertxException.
+        if (t instanceof VertxException || name.endsWith("ClosedConnectionException")
+                || name.contains("Timeout")) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            return name.endsWith("ClosedConnectionException") || name.contains("Timeout") || message.contains("closed")
+                    || message.contains("connection") || message.contains("timeout") || message.contains("timed out");
+        }
+        return false;
+    }
+}
