@@ -143,7 +143,9 @@ class SalesJourneyE2eTest {
         win(ae, deals.get(2), "30000.00", "3000.00").statusCode(200);
         post(ae, "/deals/" + deals.get(3) + "/lose", "{\"reason\": \"PRICE\", \"competitor\": \"Acme\"}").statusCode(200);
 
-        // Customers onboard by themselves; the manager gives them to the CSM; their renewals are open.
+        // Customers onboard by themselves. The manager gives customer 0 to the CSM, and customer 1 first to
+        // another CSM, then to the CSM; the CSM claims customer 2. Their renewals are open.
+        String otherCsmId = Stack.newUser("journey-csm2-" + marker, "customer-success");
         List<String> customers = new ArrayList<>();
         List<String> renewals = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -152,7 +154,12 @@ class SalesJourneyE2eTest {
                     .extract().<List<String>>path("items.id").size() == 1);
             String customer = get(manager, "/customers?q=" + company).extract().path("items[0].id");
             customers.add(customer);
-            post(manager, "/customers/" + customer + "/assign", "{\"csmId\": \"" + csmId + "\"}").statusCode(200);
+            if (i == 1) {
+                post(manager, "/customers/" + customer + "/assign", "{\"csmId\": \"" + otherCsmId + "\"}")
+                        .statusCode(200);
+            }
+            post(i == 2 ? csm : manager, "/customers/" + customer + "/assign", "{\"csmId\": \"" + csmId + "\"}")
+                    .statusCode(200).body("csmId", equalTo(csmId));
             renewals.add(get(csm, "/renewals?customer=" + customer + "&status=OPEN").statusCode(200)
                     .extract().path("items[0].id"));
         }
@@ -224,6 +231,45 @@ class SalesJourneyE2eTest {
                 .body(row.formatted(csmId) + "csm.mrr[0].bookMrr", equalTo("3700.00"));
         // A rep sees only their own row.
         analytics(sdr, "/reps", Map.of("period", month)).body("rows.repId", equalTo(List.of(sdrId)));
+        analytics(manager, "/retention", Map.of("from", retentionFrom.toString(), "to", retentionTo.toString(),
+                "csm", otherCsmId)).body("customers.start", equalTo(0));
+
+        // A rebuild from offset 0 completes, and every figure a manager reads is what it was before.
+        List<Map.Entry<String, Map<String, String>>> reads = List.of(
+                Map.entry("/funnel", cohort), Map.entry("/funnel", Map.of("from", journeyStart.toString(),
+                        "to", retentionTo.toString())),
+                Map.entry("/conversion", Map.of("from", journeyStart.toString(), "to", retentionTo.toString(),
+                        "groupBy", "owner")),
+                Map.entry("/conversion", Map.of("from", journeyStart.toString(), "to", retentionTo.toString(),
+                        "groupBy", "source")),
+                Map.entry("/deals", closed), Map.entry("/pipeline", Map.of("owner", aeId)),
+                Map.entry("/retention", quarter), Map.entry("/retention", Map.of("from", retentionFrom.toString(),
+                        "to", retentionTo.toString())),
+                Map.entry("/retention", Map.of("from", retentionFrom.toString(), "to", retentionTo.toString(),
+                        "csm", otherCsmId)),
+                Map.entry("/reps", Map.of("period", month)),
+                Map.entry("/timeseries", Map.of("metric", "deals-won", "interval", "day",
+                        "from", journeyStart.toString(), "to", retentionTo.toString())),
+                Map.entry("/timeseries", Map.of("metric", "revenue-won", "currency", "EUR", "interval", "day",
+                        "from", journeyStart.toString(), "to", retentionTo.toString())));
+        List<String> before = reads.stream().map(r -> figures(manager, r.getKey(), r.getValue())).toList();
+        String admin = Stack.userToken("ada.admin");
+        String previous = get(admin, "/analytics/rebuild").statusCode(200).extract().path("id");
+        post(admin, "/analytics/rebuild", "{}").statusCode(202);
+        await().atMost(Duration.ofSeconds(180)).until(() -> {
+            var status = get(admin, "/analytics/rebuild").statusCode(200).extract().jsonPath();
+            return !String.valueOf(previous).equals(status.getString("id")) && !"RUNNING".equals(status.getString("state"));
+        });
+        get(admin, "/analytics/rebuild").body("state", equalTo("COMPLETED"));
+        for (int i = 0; i < reads.size(); i++) {
+            assertEquals(before.get(i), figures(manager, reads.get(i).getKey(), reads.get(i).getValue()),
+                    reads.get(i).getKey() + " " + reads.get(i).getValue() + " after the rebuild");
+        }
+    }
+
+    /** A figure as a manager reads it, without completeUntil (how fresh, not what). */
+    static String figures(String token, String path, Map<String, String> query) {
+        return analytics(token, path, query).extract().asString().replaceAll("\"completeUntil\":\"[^\"]*\"", "");
     }
 
     static ValidatableResponse win(String token, String deal, String amount, String mrr) {

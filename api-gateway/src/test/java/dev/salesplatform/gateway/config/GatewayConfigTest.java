@@ -22,9 +22,11 @@ class GatewayConfigTest {
         GatewayConfig config = load(Map.of());
 
         assertEquals(URI.create("http://127.0.0.1:8081"), config.upstreams().get("lead").url());
-        assertEquals(List.of("/api/v1/leads", "/api/v1/lead-imports"), config.upstreams().get("lead").prefixes());
+        assertEquals(List.of("/api/v1/leads", "/api/v1/lead-imports", "/api/v1/dead-letters/lead-service"),
+                config.upstreams().get("lead").prefixes());
         assertEquals(URI.create("http://127.0.0.1:8083"), config.upstreams().get("customer-success").url());
-        assertEquals(List.of("/api/v1/analytics"), config.upstreams().get("analytics").prefixes());
+        assertEquals(List.of("/api/v1/analytics", "/api/v1/dead-letters/analytics-service"),
+                config.upstreams().get("analytics").prefixes());
         assertEquals(Duration.ofSeconds(30), config.upstreamTimeout());
     }
 

@@ -26,6 +26,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     private static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(60);
 
     private static PostgresServer postgres;
+    private static Path postgresDataDir;
+    private static int postgresPort;
     private static KafkaBroker kafka;
     private static Path kafkaWorkDir;
     private static int kafkaPort;
@@ -56,6 +58,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /** Stops PostgreSQL (a fast shutdown: sessions end, new connections are refused), as an outage would. */
+    public static synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data. */
+    public static synchronized void startPostgres() {
+        postgres = PostgresServer.start(postgresDataDir, postgresPort);
+    }
+
     /** Kills the broker, as a crash or an outage would. */
     public static synchronized void killBroker() {
         kafka.kill();
@@ -75,7 +87,10 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             kafkaWorkDir = workDir.resolve("kafka");
             kafkaPort = freePort();
             kafkaControllerPort = freePort();
-            postgres = PostgresServer.start(null, freePort());
+            // A data directory of its own, so that the server can be stopped and started again with its data.
+            postgresDataDir = workDir.resolve("postgres");
+            postgresPort = freePort();
+            postgres = PostgresServer.start(postgresDataDir, postgresPort);
             kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
             Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopInfrastructure,
                     "test-infrastructure-stop"));

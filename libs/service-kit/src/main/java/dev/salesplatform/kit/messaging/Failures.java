@@ -15,7 +15,6 @@ import org.apache.kafka.common.errors.RetriableException;
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.smallrye.mutiny.CompositeException;
-import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -81,12 +80,14 @@ public final class Failures {
                 || name.endsWith("StaleObjectStateException")) {
             return true;
         }
-        // The Vert.x SQL client reports a lost connection or a pool that cannot hand one out as VertxException.
-        if (t instanceof VertxException || name.endsWith("ClosedConnectionException")
-                || name.contains("Timeout")) {
+        // The Vert.x SQL client and Netty report a lost, refused or timed-out connection with their own
+        // throwables (VertxException, ClosedConnectionException, NoStackTraceThrowable: "Connection is not
+        // active now"), known only by their words.
+        if (name.startsWith("io.vertx.") || name.startsWith("io.netty.")) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             return name.endsWith("ClosedConnectionException") || name.contains("Timeout") || message.contains("closed")
-                    || message.contains("connection") || message.contains("timeout") || message.contains("timed out");
+                    || message.contains("connection") || message.contains("timeout") || message.contains("timed out")
+                    || message.contains("reset") || message.contains("refused");
         }
         return false;
     }

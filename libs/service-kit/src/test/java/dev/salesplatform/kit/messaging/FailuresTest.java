@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 
 /** Passing faults are retried, anything else is poison; wrapped causes count as well. */
@@ -30,8 +31,18 @@ class FailuresTest {
         for (Throwable failure : List.of(new ConnectException("Connection refused"), sqlState("57P01"),
                 sqlState("08006"), sqlState("53300"), sqlState("40001"), sqlState("40P01"), sqlState("55P03"),
                 new NotEnoughReplicasException("isr"), new TimeoutException(),
-                new VertxException("Connection is closed"), new VertxException("Timeout acquiring a connection"))) {
+                new VertxException("Connection is closed"), new VertxException("Timeout acquiring a connection"),
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"),
+                new IllegalStateException(new HibernateExceptionLike(new NoStackTraceThrowable(
+                        "Connection is not active now, current status: CLOSED"))))) {
             assertTrue(Failures.isTransient(failure), failure.toString());
+        }
+    }
+
+    /** Hibernate Reactive wraps the client's failure in its own exception: its cause decides. */
+    static final class HibernateExceptionLike extends RuntimeException {
+        HibernateExceptionLike(Throwable cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
