@@ -1,7 +1,6 @@
 package dev.salesplatform.testkit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,10 +30,10 @@ import io.quarkus.arc.Arc;
 @Singleton
 public class TestClock extends Clock {
 
-    /** Time runs on from {@code at}, which it was at {@code nanoTime}. */
-    private record Pin(Instant at, long nanoTime) {
+    /** Time runs on from {@code at}, which it was at {@code nanoTime}; or stands still there when frozen. */
+    private record Pin(Instant at, long nanoTime, boolean frozen) {
         Instant now() {
-            return at.plusNanos(System.nanoTime() - nanoTime);
+            return frozen ? at : at.plusNanos(System.nanoTime() - nanoTime);
         }
     }
 
@@ -53,18 +52,22 @@ public class TestClock extends Clock {
 
     /** Sets the time to {@code instant}, from where it runs on. */
     public TestClock pin(Instant instant) {
-        pinned.set(new Pin(instant, System.nanoTime()));
+        pinned.set(new Pin(instant, System.nanoTime(), false));
+        return this;
+    }
+
+    /**
+     * Stops time at {@code instant}, e.g. the last millisecond of a day, for reads that must see exactly
+     * it. Not for writes: successive changes of one record would get the same time.
+     */
+    public TestClock freeze(Instant instant) {
+        pinned.set(new Pin(instant, System.nanoTime(), true));
         return this;
     }
 
     /** Sets the time to noon UTC of {@code day}. */
     public TestClock pin(LocalDate day) {
         return pin(day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
-    }
-
-    /** Moves time on (or back, with a negative duration). */
-    public TestClock advance(Duration duration) {
-        return pin(instant().plus(duration));
     }
 
     /** Back to the module's setting: pinned at {@code salesplatform.test-clock.pinned-at}, else the system time. */
