@@ -165,7 +165,11 @@ class SecurityMatrixE2eTest {
                 new Route("GET", "/analytics/reps", reps),
                 new Route("GET", "/analytics/targets", reps),
                 new Route("PUT", "/analytics/targets/" + anyId + "/2027-Q1/QUALIFIED_LEADS", managers),
-                new Route("GET", "/analytics/rebuild", Set.of(ADMIN)));
+                new Route("GET", "/analytics/rebuild", Set.of(ADMIN)),
+                new Route("GET", "/dead-letters/lead-service", Set.of(ADMIN)),
+                new Route("GET", "/dead-letters/deal-service?status=OPEN", Set.of(ADMIN)),
+                new Route("GET", "/dead-letters/customer-success-service", Set.of(ADMIN)),
+                new Route("GET", "/dead-letters/analytics-service", Set.of(ADMIN)));
     }
 
     @Test

@@ -238,10 +238,9 @@ public class RebuildService {
         void add(ConsumerRecord<String, String> record, Throwable reason) {
             count++;
             if (reasons.size() < MAX_SKIP_REASONS) {
-                reasons.add(IdempotentConsumer.where(record) + ": " + reason.getClass().getSimpleName() + ": "
-                        + reason.getMessage());
+                reasons.add(IdempotentConsumer.where(record) + ": " + Failures.describe(reason));
             }
-            LOG.warnf("rebuild skips %s: %s", IdempotentConsumer.where(record), reason.getMessage());
+            LOG.warnf("rebuild skips %s: %s", IdempotentConsumer.where(record), Failures.describe(reason));
         }
     }
 

@@ -16,7 +16,7 @@ public record DeadLetter(
         @Schema(description = "Why it could not be applied (the last attempt)") String reason,
         @Schema(description = "The class of the failure") String exception,
         @Schema(description = "How often it failed: first consumption and each redelivery") int attempts,
-        Instant deadLetteredAt,
+        @Schema(description = "When it was first set aside") Instant deadLetteredAt,
         @Schema(description = "When a redelivery applied it; null while it is open") Instant redeliveredAt,
         @Schema(description = "OPEN or REDELIVERED") String status) {
 }

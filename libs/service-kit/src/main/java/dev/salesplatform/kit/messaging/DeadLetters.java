@@ -59,7 +59,7 @@ public class DeadLetters {
             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::text AS jsonb), $9, $10, $11, $12, 1, now())
             ON CONFLICT (consumer, topic, partition, record_offset) DO UPDATE SET
                 reason = EXCLUDED.reason, exception = EXCLUDED.exception, attempts = dead_letter.attempts + 1,
-                dead_lettered_at = EXCLUDED.dead_lettered_at, redelivered_at = NULL""";
+                redelivered_at = NULL""";
     private static final String COLUMNS = "id, consumer, topic, partition, record_offset, event_id, event_type, reason,"
             + " exception, attempts, dead_lettered_at, redelivered_at";
     private static final String FIND = "SELECT " + COLUMNS + ", record_key, record_value, headers FROM dead_letter"
@@ -72,8 +72,9 @@ public class DeadLetters {
     private static final String OPEN_IDS = "SELECT id FROM dead_letter WHERE redelivered_at IS NULL"
             + " AND ($1::text IS NULL OR consumer = $1) ORDER BY dead_lettered_at, id LIMIT $2";
     private static final String REDELIVERED = "UPDATE dead_letter SET redelivered_at = now() WHERE id = $1";
+    /** The first time stays: it orders the list, and a page must not move under a client paging through it. */
     private static final String FAILED_AGAIN = "UPDATE dead_letter SET reason = $2, exception = $3,"
-            + " attempts = attempts + 1, dead_lettered_at = now() WHERE id = $1";
+            + " attempts = attempts + 1 WHERE id = $1";
 
     @Inject
     Pool pool;

@@ -35,6 +35,11 @@ public final class Failures {
     private Failures() {
     }
 
+    /** The failure in words for logs, headers and status: its class and message, bounded, without control characters. */
+    public static String describe(Throwable failure) {
+        return Problems.describe(failure);
+    }
+
     /** Whether {@code failure}, or any of its causes, is a passing fault. */
     public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
