@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.problem.RunToCompletion;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -55,21 +56,23 @@ public class IdempotentRequests {
 
     /**
      * Runs {@code action} (which writes inside the transaction this opens) once per key. Without a
-     * key it simply runs the action.
+     * key it simply runs the action. Either way the work runs to its end even if the client stops
+     * waiting ({@link RunToCompletion}): a claimed key is then completed or released, never left in
+     * flight for a retry to trip over.
      */
     public Uni<Response> execute(String key, String caller, Object request, Supplier<Uni<Response>> action) {
         if (key == null) {
-            return action.get();
+            return RunToCompletion.detached(action.get());
         }
         if (key.isBlank() || key.length() > 255) {
             return Uni.createFrom().failure(ProblemException.invalidField(HEADER, "must be 1 to 255 characters"));
         }
         String hash = hash(request);
-        return Panache.withTransaction(() -> claim(caller, key, hash))
+        return RunToCompletion.detached(Panache.withTransaction(() -> claim(caller, key, hash))
                 .chain(replay -> replay != null
                         ? Uni.createFrom().item(replay)
                         : Panache.withTransaction(() -> action.get().call(response -> complete(caller, key, response)))
-                                .onFailure().call(() -> Panache.withTransaction(() -> release(caller, key))));
+                                .onFailure().call(() -> Panache.withTransaction(() -> release(caller, key)))));
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Iso4217 {
 
-    String message() default "must be an ISO-4217 currency code such as EUR";
+    String message() default "must be an ISO-4217 code such as EUR";
 
     Class<?>[] groups() default {};
 
