@@ -11,6 +11,11 @@ public final class ContractTerm {
 
     public static final int MIN_MONTHS = 1;
     public static final int MAX_MONTHS = 120;
+    /**
+     * Contracts one customer holds in force at most: every one of them is copied into the customer's
+     * churn event, which must stay a small message.
+     */
+    public static final int MAX_IN_FORCE = 100;
 
     private ContractTerm() {
     }

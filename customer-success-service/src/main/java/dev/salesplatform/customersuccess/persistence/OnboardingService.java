@@ -21,6 +21,7 @@ import dev.salesplatform.customersuccess.domain.HealthScore;
 import dev.salesplatform.customersuccess.domain.MovementKind;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.messaging.InvalidEventException;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -118,6 +119,12 @@ public class OnboardingService {
     }
 
     private Uni<Void> addContract(Customer customer, WonDeal deal, String actor) {
+        long inForce = customer.contracts.stream().filter(c -> c.status == ContractStatus.ACTIVE).count();
+        if (inForce >= ContractTerm.MAX_IN_FORCE) {
+            throw new InvalidEventException("won deal " + deal.dealId() + " would be the " + (inForce + 1)
+                    + "th contract in force of customer " + customer.id + "; a customer holds at most "
+                    + ContractTerm.MAX_IN_FORCE + ": let some end at their renewal, then redeliver this dead letter");
+        }
         Instant at = Times.now(clock);
         Contract contract = contract(customer, deal, at);
         customer.contracts.add(contract);

@@ -102,7 +102,7 @@ public final class CustomerApi {
         TopicReader.send(DEAL_TOPIC, dealId, payload, headers(eventId, type, dealId));
     }
 
-    static Header[] headers(String id, String type, String subject) {
+    public static Header[] headers(String id, String type, String subject) {
         return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id),
                 header("ce_source", "/deal-service"), header("ce_type", type),
                 header("ce_time", TestClock.current().instant().toString()), header("ce_subject", subject),

@@ -23,16 +23,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.salesplatform.customersuccess.api.CustomerApi;
+import dev.salesplatform.customersuccess.domain.ContractTerm;
 import dev.salesplatform.testkit.EventCatalogue;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestDatabase;
 import dev.salesplatform.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -170,6 +176,34 @@ class DealWonConsumerTest {
         assertEquals(List.of("customer.onboarded.v1", "customer.renewal-opened.v1"), types(events));
         events.forEach(EventCatalogue::assertMatches);
         assertEquals(start.plusMonths(12).toString(), read(events.get(1)).get("dueDate").asText());
+    }
+
+    @Test
+    void aCustomerHoldsAtMostItsBoundOfContractsInForce() {
+        String company = company("Many Contracts");
+        List<ProducerRecord<String, String>> wins = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i <= ContractTerm.MAX_IN_FORCE; i++) {
+            String deal = UUID.randomUUID().toString();
+            String eventId = UUID.randomUUID().toString();
+            eventIds.add(eventId);
+            ProducerRecord<String, String> record = new ProducerRecord<>("sales.deal.events", company,
+                    won(deal, company, null, today(), 12, "10.00", "EUR"));
+            for (Header header : CustomerApi.headers(eventId, DealWonConsumer.WON, deal)) {
+                record.headers().add(header);
+            }
+            wins.add(record);
+        }
+        // One key: one partition, in order.
+        TopicReader.sendAll(wins);
+        String last = eventIds.get(ContractTerm.MAX_IN_FORCE);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !TestDatabase.deadLettered(List.of(last)).isEmpty());
+        String id = awaitCustomer(company);
+        get(manager(), "/api/v1/customers/" + id + "/contracts").statusCode(200)
+                .body("", hasSize(ContractTerm.MAX_IN_FORCE));
+        assertEquals(List.of(), List.copyOf(TestDatabase.deadLettered(eventIds.subList(0, ContractTerm.MAX_IN_FORCE))));
+        assertTrue(TestDatabase.strings("SELECT reason FROM dead_letter WHERE event_id = ?", last).iterator().next()
+                .contains("at most " + ContractTerm.MAX_IN_FORCE));
     }
 
     @Test

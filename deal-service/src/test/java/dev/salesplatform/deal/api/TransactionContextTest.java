@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,6 +62,10 @@ class TransactionContextTest {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+    private static final String PROPOSAL = """
+            {"lines": [{"product": "Seat", "quantity": "10", "unitPrice": {"amount": "1000.00", "currency": "EUR"},
+                        "discountPercent": "10"}],
+             "validUntil": "%s"}""";
     private static final Duration SETTLED_WITHIN = Duration.ofSeconds(15);
     /** Far less than {@code IdempotentRequests.ABANDONED_AFTER}: only the first request's own run may hold the key. */
     private static final Duration IN_FLIGHT_AT_MOST = Duration.ofSeconds(5);
@@ -74,7 +79,7 @@ class TransactionContextTest {
         HttpClient client = client();
         int requests = 0;
         for (int i = 0; i < 100; i++) {
-            requests += closeADeal(client, i % 2 == 0, failures);
+            requests += closeADeal(client, i, i % 2 == 0, failures);
             if (i % 10 == 0) {
                 // Longer than the idle timeout: the next requests get new connections.
                 Thread.sleep(1100);
@@ -95,7 +100,7 @@ class TransactionContextTest {
                     HttpClient client = client();
                     int sent = 0;
                     for (int i = 0; i < 25; i++) {
-                        sent += closeADeal(client, i % 2 == 0, failures);
+                        sent += closeADeal(client, i, i % 2 == 0, failures);
                     }
                     return sent;
                 }));
@@ -155,8 +160,12 @@ class TransactionContextTest {
         assertEquals(List.of(), failures, failures.size() + " of " + creates + " abandoned creates went wrong");
     }
 
-    /** Opens a deal, moves it twice and wins it; answers the number of requests sent. */
-    private int closeADeal(HttpClient client, boolean idempotent, List<String> failures) {
+    /**
+     * Opens a deal and takes it through its stages to a win, in one of three ways by {@code variant}:
+     * won over an open obstacle (with an override), through a resolved obstacle and an accepted
+     * proposal, or plainly. Answers the number of requests sent.
+     */
+    private int closeADeal(HttpClient client, int variant, boolean idempotent, List<String> failures) {
         String token = ae();
         String id = id(send(client, token, "POST", "/api/v1/deals", dealJson("Deal"),
                 idempotent ? UUID.randomUUID().toString() : null, 201, failures));
@@ -164,10 +173,31 @@ class TransactionContextTest {
             return 1;
         }
         String path = "/api/v1/deals/" + id;
-        send(client, token, "POST", path + "/stage", "{\"stage\": \"DEMO\"}", null, 200, failures);
+        int sent = 1;
+        String win = winJson();
+        for (String stage : new String[] {"DEMO", "PROPOSAL"}) {
+            send(client, token, "POST", path + "/stage", "{\"stage\": \"" + stage + "\"}", null, 200, failures);
+            sent++;
+        }
+        if (variant % 3 != 2) {
+            String obstacle = id(send(client, token, "POST", path + "/obstacles",
+                    "{\"type\": \"LEGAL\", \"notes\": \"DPA\"}", null, 201, failures));
+            sent++;
+            if (variant % 3 == 0) {
+                win = win.replaceFirst("}$", ", \"override\": {\"reason\": \"Signed despite the DPA\"}}");
+            } else {
+                send(client, token, "POST", path + "/obstacles/" + obstacle + "/resolve",
+                        "{\"resolution\": \"DPA signed\"}", null, 200, failures);
+                String proposal = id(send(client, token, "POST", path + "/proposals", PROPOSAL.formatted(
+                        TestClock.current().today().plusDays(30)), null, 201, failures));
+                send(client, token, "POST", path + "/proposals/" + proposal + "/send", "{}", null, 200, failures);
+                send(client, token, "POST", path + "/proposals/" + proposal + "/accept", "{}", null, 200, failures);
+                sent += 4;
+            }
+        }
         send(client, token, "POST", path + "/stage", "{\"stage\": \"NEGOTIATION\"}", null, 200, failures);
-        send(client, token, "POST", path + "/win", winJson(), null, 200, failures);
-        return 4;
+        send(client, token, "POST", path + "/win", win, null, 200, failures);
+        return sent + 2;
     }
 
     /** Sends a POST and closes the connection {@code millis} later without reading the answer, as a client that gave up. */
