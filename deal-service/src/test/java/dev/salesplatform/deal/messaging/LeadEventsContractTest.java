@@ -1,52 +1,32 @@
 package dev.salesplatform.deal.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import dev.salesplatform.testkit.CatalogueEvents;
+import dev.salesplatform.testkit.ConsumerContractTest;
 import dev.salesplatform.testkit.PlatformTestResource;
-import dev.salesplatform.testkit.TestDatabase;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/**
- * The event catalogue drives this consumer: every type of sales.lead.events is handled or knowingly
- * ignored, and every catalogue example (as is, with unknown extra fields, without each optional
- * field) goes through the real broker without a dead letter; an unknown later version is skipped
- * and counted.
- */
+/** The event catalogue drives LeadHandOffConsumer: every type of sales.lead.events ({@link ConsumerContractTest}). */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class LeadEventsContractTest {
+class LeadEventsContractTest extends ConsumerContractTest {
 
-    static final String TOPIC = "sales.lead.events";
-
-    @Inject
-    MeterRegistry registry;
-
-    @Test
-    void everyCatalogueTypeOfTheTopicIsHandledOrKnowinglyIgnored() {
-        for (String type : CatalogueEvents.types(TOPIC)) {
-            assertTrue(LeadHandOffConsumer.TYPES.known(type), type + " is in the catalogue but LeadHandOffConsumer neither handles nor ignores it");
-        }
+    @Override
+    protected String topic() {
+        return "sales.lead.events";
     }
 
-    @Test
-    void everyCatalogueEventIsAppliedOrIgnoredAndAnUnknownVersionIsSkippedAndCounted() {
-        double unknownBefore = unknown();
-        CatalogueEvents.assertConsumed(TOPIC, LeadHandOffConsumer.TYPES.handled()::contains,
-                ids -> TestDatabase.processed(LeadHandOffConsumer.CONSUMER, ids), TestDatabase::deadLettered);
-        assertEquals(unknownBefore + 1, unknown());
+    @Override
+    protected String consumer() {
+        return LeadHandOffConsumer.CONSUMER;
     }
 
-    private double unknown() {
-        Counter counter = registry.find("events.unknown.type").tag("consumer", LeadHandOffConsumer.CONSUMER).counter();
-        return counter == null ? 0 : counter.count();
+    @Override
+    protected boolean knows(String type) {
+        return LeadHandOffConsumer.TYPES.known(type);
+    }
+
+    @Override
+    protected boolean handles(String type) {
+        return LeadHandOffConsumer.TYPES.handled().contains(type);
     }
 }
