@@ -19,9 +19,8 @@ import dev.salesplatform.customersuccess.domain.MoneyRules;
 import dev.salesplatform.customersuccess.persistence.OnboardingService;
 import dev.salesplatform.customersuccess.persistence.WonDeal;
 import dev.salesplatform.kit.messaging.CloudEvent;
-import dev.salesplatform.kit.messaging.DeadLetterHandler;
 import dev.salesplatform.kit.messaging.EventTypes;
-import dev.salesplatform.kit.messaging.IdempotentConsumer;
+import dev.salesplatform.kit.messaging.IdempotentEventHandler;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import dev.salesplatform.kit.validation.ContractDates;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * event id. A won deal without a usable contract can never be onboarded: it is dead-lettered.
  */
 @ApplicationScoped
-public class DealWonConsumer implements DeadLetterHandler {
+public class DealWonConsumer extends IdempotentEventHandler {
 
     static final String CONSUMER = "customer-success.deal-events";
     static final String WON = "deal.won.v1";
@@ -43,14 +42,11 @@ public class DealWonConsumer implements DeadLetterHandler {
     private static final int MAX_TEXT = 200;
 
     @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
     OnboardingService onboarding;
 
     @Incoming("deal-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+        return apply(record);
     }
 
     @Override
@@ -59,11 +55,12 @@ public class DealWonConsumer implements DeadLetterHandler {
     }
 
     @Override
-    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
+    protected EventTypes types() {
+        return TYPES;
     }
 
-    Uni<Void> onEvent(CloudEvent event) {
+    @Override
+    protected Uni<Void> onEvent(CloudEvent event) {
         return onboarding.onboard(read(event), event.text("actorId"));
     }
 

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,14 +42,14 @@ class DatabaseOutageTest {
         for (int i = 0; i < BEFORE; i++) {
             win(prefix, i, eventIds);
         }
-        Instant restarted = DatabaseOutage.of(DealWonConsumer.CONSUMER, () -> {
+        long restarted = DatabaseOutage.of(DealWonConsumer.CONSUMER, () -> {
             for (int i = BEFORE; i < BEFORE + DURING; i++) {
                 win(prefix, i, eventIds);
             }
         });
 
         await().atMost(Duration.ofSeconds(90)).until(() -> customersNamed(prefix).size() == BEFORE + DURING);
-        Duration recovered = Duration.between(restarted, Instant.now());
+        Duration recovered = DatabaseOutage.since(restarted);
         for (int i = 0; i < BEFORE + DURING; i++) {
             assertEquals(1, customersNamed(prefix + " n" + i + "x").size(), "one customer for won deal " + i);
         }

@@ -19,9 +19,8 @@ import dev.salesplatform.deal.api.DealFields;
 import dev.salesplatform.deal.api.MoneyDto;
 import dev.salesplatform.deal.persistence.DealService;
 import dev.salesplatform.kit.messaging.CloudEvent;
-import dev.salesplatform.kit.messaging.DeadLetterHandler;
 import dev.salesplatform.kit.messaging.EventTypes;
-import dev.salesplatform.kit.messaging.IdempotentConsumer;
+import dev.salesplatform.kit.messaging.IdempotentEventHandler;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import io.smallrye.mutiny.Uni;
 
@@ -31,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * The named account executive owns the deal even when this service has not seen them before.
  */
 @ApplicationScoped
-public class LeadHandOffConsumer implements DeadLetterHandler {
+public class LeadHandOffConsumer extends IdempotentEventHandler {
 
     private static final Logger LOG = Logger.getLogger(LeadHandOffConsumer.class);
     static final String CONSUMER = "deal.lead-events";
@@ -42,9 +41,6 @@ public class LeadHandOffConsumer implements DeadLetterHandler {
             "lead.disqualified.v1", "lead.reopened.v1"));
 
     @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
     DealService deals;
 
     @Inject
@@ -52,7 +48,7 @@ public class LeadHandOffConsumer implements DeadLetterHandler {
 
     @Incoming("lead-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+        return apply(record);
     }
 
     @Override
@@ -61,11 +57,12 @@ public class LeadHandOffConsumer implements DeadLetterHandler {
     }
 
     @Override
-    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
+    protected EventTypes types() {
+        return TYPES;
     }
 
-    Uni<Void> onEvent(CloudEvent event) {
+    @Override
+    protected Uni<Void> onEvent(CloudEvent event) {
         UUID leadId = uuid(event, event.text("leadId"));
         UUID owner = uuid(event, event.text("accountExecutiveId"));
         JsonNode value = event.data().path("estimatedValue");

@@ -2,11 +2,13 @@ package dev.salesplatform.deal.api;
 
 import static dev.salesplatform.deal.api.DealApi.dealJson;
 import static dev.salesplatform.deal.api.DealApi.winJson;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -24,9 +26,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
@@ -80,10 +84,6 @@ class TransactionContextTest {
         int requests = 0;
         for (int i = 0; i < 100; i++) {
             requests += closeADeal(client, i, i % 2 == 0, failures);
-            if (i % 10 == 0) {
-                // Longer than the idle timeout: the next requests get new connections.
-                Thread.sleep(1100);
-            }
         }
         assertEquals(List.of(), failures, failures.size() + " of " + requests + " requests failed");
     }
@@ -200,9 +200,9 @@ class TransactionContextTest {
         return sent + 2;
     }
 
-    /** Sends a POST and closes the connection {@code millis} later without reading the answer, as a client that gave up. */
+    /** Sends a POST and closes the connection within {@code millis}, before or at its answer, as a client that gave up. */
     private void abandon(String token, String path, String json, String idempotencyKey, int millis)
-            throws IOException, InterruptedException {
+            throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: " + token
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
@@ -212,44 +212,52 @@ class TransactionContextTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            Thread.sleep(millis);
+            socket.setSoTimeout(Math.max(1, millis));
+            try {
+                socket.getInputStream().read();
+            } catch (SocketTimeoutException e) {
+                // Gave up before the answer came.
+            }
         }
     }
 
-    private HttpResponse<String> retryWhileInFlight(HttpClient client, String token, String json, String key)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + IN_FLIGHT_AT_MOST.toNanos();
-        while (true) {
-            HttpResponse<String> response = client.send(request(token, "POST", "/api/v1/deals", json, key),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 409 || System.nanoTime() > deadline) {
-                return response;
-            }
-            Thread.sleep(200);
+    /** Retries while the first request still holds the key (409), for at most {@link #IN_FLIGHT_AT_MOST}. */
+    private HttpResponse<String> retryWhileInFlight(HttpClient client, String token, String json, String key) {
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            await().atMost(IN_FLIGHT_AT_MOST).pollInterval(Duration.ofMillis(200)).until(() -> {
+                last.set(client.send(request(token, "POST", "/api/v1/deals", json, key),
+                        HttpResponse.BodyHandlers.ofString()));
+                return last.get().statusCode() != 409;
+            });
+        } catch (ConditionTimeoutException e) {
+            // The last answer, still 409, is the failure to report.
         }
+        return last.get();
     }
 
     /** The status of each deal (id to its owner's token) still not {@code expected} when the others are, or time is up. */
-    private Map<String, String> awaitStatus(HttpClient client, Map<String, String> deals, String expected)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLED_WITHIN.toNanos();
+    private Map<String, String> awaitStatus(HttpClient client, Map<String, String> deals, String expected) {
         Map<String, String> pending = new LinkedHashMap<>(deals);
-        while (true) {
-            Map<String, String> statuses = new LinkedHashMap<>();
-            pending.forEach((id, token) -> {
-                String body = send(client, token, "GET", "/api/v1/deals/" + id, null, null, 200, new ArrayList<>());
-                Matcher status = STATUS.matcher(body == null ? "" : body);
-                String current = status.find() ? status.group(1) : String.valueOf(body);
-                if (!expected.equals(current)) {
-                    statuses.put(id, current);
-                }
+        Map<String, String> statuses = new LinkedHashMap<>();
+        try {
+            await().atMost(SETTLED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+                statuses.clear();
+                pending.forEach((id, token) -> {
+                    String body = send(client, token, "GET", "/api/v1/deals/" + id, null, null, 200, new ArrayList<>());
+                    Matcher status = STATUS.matcher(body == null ? "" : body);
+                    String current = status.find() ? status.group(1) : String.valueOf(body);
+                    if (!expected.equals(current)) {
+                        statuses.put(id, current);
+                    }
+                });
+                pending.keySet().retainAll(statuses.keySet());
+                return pending.isEmpty();
             });
-            pending.keySet().retainAll(statuses.keySet());
-            if (pending.isEmpty() || System.nanoTime() > deadline) {
-                return statuses;
-            }
-            Thread.sleep(200);
+        } catch (ConditionTimeoutException e) {
+            // What is still pending is the failure to report.
         }
+        return statuses;
     }
 
     private String send(HttpClient client, String token, String method, String path, String json, String idempotencyKey,

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,14 +41,14 @@ class DatabaseOutageTest {
         for (int i = 0; i < BEFORE; i++) {
             handOff(accountExecutive, eventIds, leads, i);
         }
-        Instant restarted = DatabaseOutage.of(LeadHandOffConsumer.CONSUMER, () -> {
+        long restarted = DatabaseOutage.of(LeadHandOffConsumer.CONSUMER, () -> {
             for (int i = BEFORE; i < BEFORE + DURING; i++) {
                 handOff(accountExecutive, eventIds, leads, i);
             }
         });
 
         await().atMost(Duration.ofSeconds(90)).until(() -> dealsOf(accountExecutive).size() == BEFORE + DURING);
-        Duration recovered = Duration.between(restarted, Instant.now());
+        Duration recovered = DatabaseOutage.since(restarted);
         assertEquals(BEFORE + DURING, dealsOf(accountExecutive).size());
         Set<String> leadsOfDeals = new HashSet<>(get(manager(), "/api/v1/deals?limit=200&owner=" + accountExecutive)
                 .statusCode(200).extract().<List<String>>path("items.leadId"));

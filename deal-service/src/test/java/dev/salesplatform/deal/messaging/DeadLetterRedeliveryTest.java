@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.kit.messaging.DeadLetters;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TestDatabase;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
@@ -91,7 +91,8 @@ class DeadLetterRedeliveryTest {
                  "contact": {"firstName": "Ada", "lastName": "Lovelace", "email": null, "phone": null, "title": null},
                  "source": "WEB_FORM", "qualification": null,
                  "occurredAt": "%s", "actorId": "%s", "aggregateVersion": 4}"""
-                .formatted(lead, LeadHandOffConsumerTest.SDR, accountExecutive, Instant.now(), LeadHandOffConsumerTest.SDR);
+                .formatted(lead, LeadHandOffConsumerTest.SDR, accountExecutive, TestClock.current().instant(),
+                        LeadHandOffConsumerTest.SDR);
         RecordHeaders headers = new RecordHeaders(LeadHandOffConsumerTest.headers(eventId, "lead.handed-off.v1", lead));
         // As an earlier version of the service, which could not apply it, set it aside.
         ConsumerRecord<String, String> record = new ConsumerRecord<>(LeadHandOffConsumerTest.TOPIC, 0,

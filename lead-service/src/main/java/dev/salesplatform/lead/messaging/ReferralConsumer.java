@@ -11,9 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.salesplatform.kit.messaging.CloudEvent;
-import dev.salesplatform.kit.messaging.DeadLetterHandler;
 import dev.salesplatform.kit.messaging.EventTypes;
-import dev.salesplatform.kit.messaging.IdempotentConsumer;
+import dev.salesplatform.kit.messaging.IdempotentEventHandler;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import dev.salesplatform.lead.api.CompanyDto;
 import dev.salesplatform.lead.api.CreateLeadRequest;
@@ -27,7 +26,7 @@ import io.smallrye.mutiny.Uni;
  * no second lead.
  */
 @ApplicationScoped
-public class ReferralConsumer implements DeadLetterHandler {
+public class ReferralConsumer extends IdempotentEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
     static final String CONSUMER = "lead.customer-events";
@@ -40,9 +39,6 @@ public class ReferralConsumer implements DeadLetterHandler {
             "customer.churned.v1"));
 
     @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
     LeadService leads;
 
     @Inject
@@ -50,7 +46,7 @@ public class ReferralConsumer implements DeadLetterHandler {
 
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.apply(CONSUMER, TYPES, record, this::onEvent);
+        return apply(record);
     }
 
     @Override
@@ -59,11 +55,12 @@ public class ReferralConsumer implements DeadLetterHandler {
     }
 
     @Override
-    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return consumer.attempt(CONSUMER, TYPES, record, this::onEvent);
+    protected EventTypes types() {
+        return TYPES;
     }
 
-    Uni<Void> onEvent(CloudEvent event) {
+    @Override
+    protected Uni<Void> onEvent(CloudEvent event) {
         String referralId = event.text("referralId");
         String customerId = event.text("customerId");
         String note = event.optionalText("note");

@@ -97,7 +97,7 @@ public final class CatalogueEvents {
         String source = catalogue().path("events").path(variant.type().replaceFirst("\\.v2$", ".v1"))
                 .path("source").asText("/test");
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, variant.payload());
-        for (Header header : headers(variant.id(), variant.type(), source, key, Instant.now())) {
+        for (Header header : headers(variant.id(), variant.type(), source, key, TestClock.current().instant())) {
             record.headers().add(header);
         }
         return record;

@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * PostgreSQL away for a while, as in an outage: stopped (sessions end, new connections are refused),
- * then started again with its data. The outage lasts {@link #LENGTH} on purpose, long enough for a
- * consumer to go through its retries and backoff many times over.
+ * then started again with its data. The outage lasts {@link #LENGTH}, long enough for a consumer to go
+ * through its retries and backoff many times over.
  */
 public final class DatabaseOutage {
 
@@ -21,29 +20,35 @@ public final class DatabaseOutage {
     }
 
     /**
-     * Stops PostgreSQL, runs {@code whileDown} (e.g. sends the events that must wait), waits until
-     * readiness reports {@code consumer} as waiting, keeps the database away until {@link #LENGTH} has
-     * passed since it stopped, and starts it again. Answers when it started again.
+     * Stops PostgreSQL, runs {@code whileDown} (e.g. sends the events that must wait), then checks
+     * until {@link #LENGTH} has passed that readiness reports {@code consumer} as waiting the whole
+     * time (it retries; it neither gives up nor dead-letters), and starts the database again.
+     * Answers {@link System#nanoTime()} at the restart, for {@link #since}.
      */
-    public static Instant of(String consumer, Runnable whileDown) {
-        Instant stopped = Instant.now();
+    public static long of(String consumer, Runnable whileDown) {
+        long stopped = System.nanoTime();
         PlatformTestResource.stopPostgres();
         try {
             whileDown.run();
-            await().atMost(LENGTH.plusSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                    given().when().get("/q/health/ready").then()
-                            .body("checks.find { it.name == 'event-consumers' }.data.'" + consumer + "'", notNullValue()));
-            Duration left = Duration.between(Instant.now(), stopped.plus(LENGTH));
-            if (!left.isNegative()) {
-                // The outage's length is the point of the test, not a wait for something to happen.
-                Thread.sleep(left.toMillis());
+            await().atMost(LENGTH).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> waiting(consumer));
+            Duration left = LENGTH.minus(since(stopped));
+            if (left.isPositive()) {
+                await().during(left).atMost(left.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> waiting(consumer));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             PlatformTestResource.startPostgres();
         }
-        return Instant.now();
+        return System.nanoTime();
+    }
+
+    /** How long ago {@code nanoTime} was. */
+    public static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private static void waiting(String consumer) {
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'event-consumers' }.data.'" + consumer + "'", notNullValue());
     }
 }

@@ -37,6 +37,8 @@ public class TestClock extends Clock {
         }
     }
 
+    private static final Clock SYSTEM = Clock.systemUTC();
+
     private final Instant configured;
     private final AtomicReference<Pin> pinned = new AtomicReference<>();
 
@@ -86,7 +88,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Pin pin = pinned.get();
-        return pin != null ? pin.now() : Instant.now();
+        return pin != null ? pin.now() : SYSTEM.instant();
     }
 
     @Override
@@ -96,10 +98,32 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        // Business time is UTC throughout; another zone would be a bug worth failing on.
-        if (!ZoneOffset.UTC.equals(zone)) {
-            throw new UnsupportedOperationException("the platform's clock is UTC, not " + zone);
+        return ZoneOffset.UTC.equals(zone) ? this : new Zoned(this, zone);
+    }
+
+    /** This clock's time, seen in another zone. */
+    private static final class Zoned extends Clock {
+        private final TestClock clock;
+        private final ZoneId zone;
+
+        Zoned(TestClock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
         }
-        return this;
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return clock.withZone(other);
+        }
     }
 }

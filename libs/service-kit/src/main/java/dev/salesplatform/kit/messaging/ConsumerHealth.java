@@ -1,5 +1,6 @@
 package dev.salesplatform.kit.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -29,6 +31,9 @@ public class ConsumerHealth {
 
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
+    @Inject
+    Clock clock;
+
     /**
      * Runs {@code attempt}, and again with backoff for as long as it fails with a passing fault, while
      * readiness shows {@code consumer} as waiting; any other failure is passed on at once.
@@ -47,7 +52,7 @@ public class ConsumerHealth {
 
     /** {@code consumer} failed with a passing fault and will retry. */
     public void waiting(String consumer, Throwable reason) {
-        waiting.compute(consumer, (name, previous) -> new Waiting(previous == null ? Instant.now() : previous.since(),
+        waiting.compute(consumer, (name, previous) -> new Waiting(previous == null ? clock.instant() : previous.since(),
                 Problems.describe(reason)));
     }
 

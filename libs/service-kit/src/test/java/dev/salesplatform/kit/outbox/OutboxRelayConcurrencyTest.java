@@ -3,7 +3,6 @@ package dev.salesplatform.kit.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,7 +68,7 @@ class OutboxRelayConcurrencyTest {
         for (int version = 0; version < EVENTS_PER_AGGREGATE; version++) {
             for (String aggregate : aggregates) {
                 OutboxEvent event = new OutboxEvent(aggregateType, aggregate, "kit.tested.v1", version, "test",
-                        Instant.now(), Map.of("n", version));
+                        TestClock.current().instant(), Map.of("n", version));
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.record(event)));
             }
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -73,7 +74,7 @@ class OutboxRelayTest {
     void anEventKafkaRefusesIsParkedWithItsReasonAndEveryOtherEventIsPublished() throws Throwable {
         String aggregateType = aggregateType();
         String refusedAggregate = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = TestClock.current().instant();
         // One transaction, so that the relay sends the refused event in one batch with the others.
         List<UUID> first = record(
                 new OutboxEvent(aggregateType, "before", "kit.tested.v1", 1, "test", now, Map.of("n", 1)),
