@@ -151,10 +151,9 @@ public class LeadImportResource {
             // Checked before the body is read, rather than after staging it.
             throw ProblemException.invalidField(IdempotentRequests.HEADER, "must be 1 to 255 characters");
         }
-        String actor = caller.id().toString();
         LeadImportService.StagedImport staged;
         try {
-            staged = imports.stage(body, format, charset, policy, actor);
+            staged = imports.stage(body, format, charset, policy, LeadResource.actor(caller));
         } catch (ProblemException e) {
             // What is left of a refused body is not wanted: closing the connection spares reading it.
             throw e.withHeader("Connection", "close");
@@ -163,7 +162,7 @@ public class LeadImportResource {
         }
         Response response;
         try {
-            response = VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(idempotencyKey, actor,
+            response = VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(idempotencyKey, caller.id().toString(),
                     staged.fingerprint(), () -> imports.receive(staged).map(job -> Response.accepted()
                             .header(HttpHeaders.LOCATION, PATH + "/" + job.id())
                             .entity(LeadImportResponse.from(job, staged.errors()))

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.salesplatform.lead.domain.Actor;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
 import dev.salesplatform.lead.domain.ImportFormat;
 import dev.salesplatform.lead.domain.ImportRowError;
@@ -33,7 +34,7 @@ public class LeadImportRepository {
             + " total, created, updated, skipped, failed, errors_total";
 
     private static final String CREATE = "INSERT INTO lead_import (id, status, format, on_duplicate, created_by,"
-            + " created_at, touched_at) VALUES ($1, 'STAGING', $2, $3, $4, $5, $5)";
+            + " importer_manager, importer_sdr, created_at, touched_at) VALUES ($1, 'STAGING', $2, $3, $4, $5, $6, $7, $7)";
     private static final String STAGE_ROWS = "WITH staged AS (INSERT INTO lead_import_row (import_id, row_number, payload)"
             + " SELECT $1, r.n, r.p::jsonb FROM unnest($2::int4[], $3::text[]) AS r(n, p))"
             + " UPDATE lead_import SET touched_at = now() WHERE id = $1";
@@ -52,7 +53,7 @@ public class LeadImportRepository {
                         WHERE status = 'RECEIVED' OR (status = 'PROCESSING' AND lease_until < now())
                         ORDER BY id LIMIT 1
                         FOR UPDATE SKIP LOCKED)
-            RETURNING id, on_duplicate, created_by""";
+            RETURNING id, on_duplicate, created_by, importer_manager, importer_sdr""";
     private static final String RELEASE = "UPDATE lead_import SET lease_until = now() WHERE id = $1 AND claimed_by = $2"
             + " AND status = 'PROCESSING'";
 
@@ -66,6 +67,7 @@ public class LeadImportRepository {
     private static final String DELETE_ROW = "DELETE FROM lead_import_row WHERE import_id = ?1 AND row_number = ?2";
     private static final String RECORD_ERROR = "INSERT INTO lead_import_error (import_id, seq, row_number, field, message)"
             + " SELECT id, errors_total, ?2, NULL, ?3 FROM lead_import WHERE id = ?1 AND errors_total < ?4";
+    private static final String COUNT_ERROR = "UPDATE lead_import SET errors_total = errors_total + 1 WHERE id = ?1";
     private static final String COUNT_FAILED = "UPDATE lead_import SET failed = failed + 1, errors_total = errors_total + 1,"
             + " lease_until = now() + make_interval(secs => ?2) WHERE id = ?1";
     private static final String FINISH = "UPDATE lead_import"
@@ -79,8 +81,8 @@ public class LeadImportRepository {
     @Inject
     Pool pool;
 
-    /** A job that a worker took, with what it needs to import its rows. */
-    public record Claim(UUID id, DuplicatePolicy onDuplicate, String actorId) {
+    /** A job that a worker took, with what it needs to import its rows: the importer edits what they may edit by PATCH. */
+    public record Claim(UUID id, DuplicatePolicy onDuplicate, Actor importer) {
     }
 
     /** A valid row waiting to be imported: its number and the lead as JSON. */
@@ -89,9 +91,9 @@ public class LeadImportRepository {
 
     // --- staging, on the request's worker thread
 
-    public void createStaging(UUID id, ImportFormat format, DuplicatePolicy onDuplicate, String actorId, Instant createdAt) {
-        pool.preparedQuery(CREATE).executeAndAwait(Tuple.of(id, format.name(), onDuplicate.name(), actorId,
-                OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC)));
+    public void createStaging(UUID id, ImportFormat format, DuplicatePolicy onDuplicate, Actor importer, Instant createdAt) {
+        pool.preparedQuery(CREATE).executeAndAwait(Tuple.from(List.of(id, format.name(), onDuplicate.name(),
+                importer.id().toString(), importer.manager(), importer.sdr(), OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))));
     }
 
     public void stageRows(UUID id, List<StagedRow> rows) {
@@ -185,7 +187,9 @@ public class LeadImportRepository {
             return null;
         }
         Row row = rows.iterator().next();
-        return new Claim(row.getUUID("id"), DuplicatePolicy.valueOf(row.getString("on_duplicate")), row.getString("created_by"));
+        return new Claim(row.getUUID("id"), DuplicatePolicy.valueOf(row.getString("on_duplicate")),
+                new Actor(UUID.fromString(row.getString("created_by")), row.getBoolean("importer_manager"),
+                        row.getBoolean("importer_sdr")));
     }
 
     /** Lets another worker take the job over at once (this one is stopping). */
@@ -229,6 +233,14 @@ public class LeadImportRepository {
                         .setParameter(3, message).setParameter(4, maxErrors).executeUpdate())
                 .chain(() -> session.createNativeQuery(COUNT_FAILED).setParameter(1, id)
                         .setParameter(2, lease.toSeconds()).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** A row skipped for a reason the importer should read: keeps it as the row's error if there is room. */
+    public Uni<Void> skippedBecause(UUID id, int row, String reason, int maxErrors) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_ERROR).setParameter(1, id)
+                .setParameter(2, row).setParameter(3, reason).setParameter(4, maxErrors).executeUpdate()
+                .chain(() -> session.createNativeQuery(COUNT_ERROR).setParameter(1, id).executeUpdate()))
                 .replaceWithVoid();
     }
 

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.http.Cursor;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
@@ -32,6 +31,7 @@ import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
 import dev.salesplatform.lead.api.CreateLeadRequest;
 import dev.salesplatform.lead.api.LeadImportParser;
+import dev.salesplatform.lead.domain.Actor;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
 import dev.salesplatform.lead.domain.ImportFormat;
 import dev.salesplatform.lead.domain.ImportRowError;
@@ -89,11 +89,11 @@ public class LeadImportService {
      * imported at all is refused with a problem, and nothing of it stays.
      */
     public StagedImport stage(InputStream body, ImportFormat format, Charset charset, DuplicatePolicy onDuplicate,
-                              String actorId) throws IOException {
+                              Actor importer) throws IOException {
         UUID id = UuidV7.next();
         Instant now = Times.now(clock);
         DigestInputStream digested = new DigestInputStream(body, sha256());
-        repository.createStaging(id, format, onDuplicate, actorId, now);
+        repository.createStaging(id, format, onDuplicate, importer, now);
         try {
             Stager stager = new Stager(id);
             ImportRowError brokenAt = parser.parse(digested, format, charset, stager);
@@ -106,7 +106,7 @@ public class LeadImportService {
                 throw ProblemException.badRequest("The import has no rows");
             }
             repository.staged(id, stager.total, stager.failed, stager.errorsTotal, brokenAt != null, stager.errors);
-            return new StagedImport(id, format, onDuplicate, actorId, now, stager.total, stager.failed,
+            return new StagedImport(id, format, onDuplicate, importer.id().toString(), now, stager.total, stager.failed,
                     stager.errorsTotal, List.copyOf(stager.errors),
                     HexFormat.of().formatHex(digested.getMessageDigest().digest()));
         } catch (IOException | RuntimeException e) {
@@ -142,7 +142,7 @@ public class LeadImportService {
 
     /** Jobs newest first, only those of {@code createdBy} unless it is null. */
     public Uni<Page<LeadImportJob>> list(String createdBy, PageRequest page) {
-        UUID before = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        UUID before = page.cursor() == null ? null : page.cursor().id(0);
         return repository.page(createdBy, before, page.limit() + 1)
                 .map(jobs -> Page.of(jobs, page.limit(), job -> Cursor.of(job.id()), job -> job));
     }

@@ -44,6 +44,7 @@ import io.smallrye.mutiny.Uni;
 public class LeadImportWorker {
 
     private static final Logger LOG = Logger.getLogger(LeadImportWorker.class);
+    public static final String NOT_EDITABLE = "skipped: an open lead has this email and the importer may not edit it";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
@@ -201,7 +202,11 @@ public class LeadImportWorker {
                 return Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> {
                             progress.row = row.row();
-                            return importRow(claim, row).invoke(outcomes::add).call(LeadImportWorker::forgetImported);
+                            return importRow(claim, row).invoke(outcomes::add)
+                                    .call(outcome -> outcome == ImportOutcome.REFUSED
+                                            ? repository.skippedBecause(claim.id(), row.row(), NOT_EDITABLE, config.maxErrors())
+                                            : Uni.createFrom().voidItem())
+                                    .call(LeadImportWorker::forgetImported);
                         })
                         .collect().last()
                         .chain(() -> repository.imported(claim.id(), rows.get(rows.size() - 1).row(),
@@ -219,7 +224,7 @@ public class LeadImportWorker {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return leads.importLead(lead, claim.onDuplicate(), claim.actorId());
+        return leads.importLead(lead, claim.onDuplicate(), claim.importer());
     }
 
     /**
@@ -272,7 +277,7 @@ public class LeadImportWorker {
             switch (outcome) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;
-                case SKIPPED -> skipped++;
+                case SKIPPED, REFUSED -> skipped++;
             }
         }
     }

@@ -15,7 +15,6 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.kit.http.ETags;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
@@ -89,13 +88,17 @@ public class LeadService {
      * the row's present fields or left alone, as {@code onDuplicate} says.
      */
     @WithTransaction
-    public Uni<ImportOutcome> importLead(CreateLeadRequest row, DuplicatePolicy onDuplicate, String actorId) {
+    public Uni<ImportOutcome> importLead(CreateLeadRequest row, DuplicatePolicy onDuplicate, Actor importer) {
+        String actorId = importer.id().toString();
         return leads.findOpenByEmail(row.email().strip()).chain(existing -> {
             if (existing == null) {
                 return insert(row, actorId, null, null).replaceWith(ImportOutcome.CREATED);
             }
             if (onDuplicate == DuplicatePolicy.SKIP) {
                 return Uni.createFrom().item(ImportOutcome.SKIPPED);
+            }
+            if (!importer.canWork(existing.ownerId)) {
+                return Uni.createFrom().item(ImportOutcome.REFUSED);
             }
             return update(existing, LeadFields.overlay(LeadFields.editable(existing), row), actorId)
                     .replaceWith(ImportOutcome.UPDATED);
@@ -125,12 +128,8 @@ public class LeadService {
         Integer afterScore = null;
         UUID afterId = null;
         if (page.cursor() != null) {
-            afterId = Ids.parse(page.cursor().value(1), "cursor");
-            try {
-                afterScore = Integer.valueOf(page.cursor().value(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
-            }
+            afterScore = page.cursor().integer(0);
+            afterId = page.cursor().id(1);
         }
         return leads.search(search, afterScore, afterId, page.limit() + 1)
                 .map(rows -> Page.of(rows, page.limit(), lead -> Cursor.of(lead.score, lead.id), LeadFields::response));
@@ -210,7 +209,7 @@ public class LeadService {
 
     @WithSession
     public Uni<Page<ActivityResponse>> activities(UUID id, PageRequest page) {
-        UUID before = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        UUID before = page.cursor() == null ? null : page.cursor().id(0);
         return load(id).chain(lead -> activities.page(id, before, page.limit() + 1))
                 .map(rows -> Page.of(rows, page.limit(), activity -> Cursor.of(activity.id),
                         LeadService::activityResponse));

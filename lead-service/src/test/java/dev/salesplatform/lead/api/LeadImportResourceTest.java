@@ -40,6 +40,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.lead.domain.ImportColumn;
+import dev.salesplatform.lead.persistence.LeadImportWorker;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -308,11 +309,51 @@ class LeadImportResourceTest {
                 + "Twin,One," + twin + ",EVENT,,\n"
                 + "Twin,One," + twin.toUpperCase() + ",EVENT,,Second row wins\n";
 
-        Response done = importAndWait(integration(UUID.randomUUID()), CSV, csv, "UPDATE");
+        Response done = importAndWait(manager(), CSV, csv, "UPDATE");
         assertEquals("UPDATE", done.path("onDuplicate"));
         assertCounts(done, 3, 1, 2, 0, 0);
         assertEquals("CEO", lead(existing).path("title"));
         assertEquals("Second row wins", lead(twin).path("notes"));
+    }
+
+    /**
+     * An update through an import changes only what its caller may change by PATCH: the marketing
+     * tool (which creates leads but edits none) and an SDR (who edits only their own) skip the others'
+     * leads, each with its reason, and leave them as they were.
+     */
+    @Test
+    void anImportUpdatesOnlyTheLeadsItsCallerMayEdit() {
+        UUID sara = UUID.randomUUID();
+        UUID sam = UUID.randomUUID();
+        String saras = email("upd-sara");
+        String sams = email("upd-sam");
+        for (var owner : Map.of(sara, saras, sam, sams).entrySet()) {
+            given().header("Authorization", TestTokens.bearer(owner.getKey(), "sdr")).contentType(JSON)
+                    .body("{\"firstName\": \"Kept\", \"lastName\": \"Lead\", \"email\": \"" + owner.getValue()
+                            + "\", \"title\": \"CTO\", \"notes\": \"SDR's notes\", \"source\": \"WEB_FORM\"}")
+                    .when().post("/api/v1/leads").then().statusCode(201);
+        }
+        String csv = "firstName,lastName,email,source,title,notes\n"
+                + "Over,Written," + saras + ",EVENT,CEO,Tool's notes\n"
+                + "Over,Written," + sams + ",EVENT,CEO,Tool's notes\n";
+
+        Response byTool = importAndWait(integration(UUID.randomUUID()), CSV, csv, "UPDATE");
+        assertCounts(byTool, 2, 0, 0, 2, 0);
+        assertEquals(List.of(2, 3), byTool.path("errors.row"));
+        assertEquals(List.of(LeadImportWorker.NOT_EDITABLE, LeadImportWorker.NOT_EDITABLE), byTool.path("errors.message"));
+        for (String address : List.of(saras, sams)) {
+            Response kept = lead(address);
+            assertEquals("Kept", kept.path("firstName"));
+            assertEquals("WEB_FORM", kept.path("source"));
+            assertEquals("SDR's notes", kept.path("notes"));
+        }
+
+        Response bySara = importAndWait(TestTokens.bearer(sara, "sdr"), CSV, csv, "UPDATE");
+        assertCounts(bySara, 2, 0, 1, 1, 0);
+        assertEquals(List.of(3), bySara.path("errors.row"));
+        assertEquals("Over", lead(saras).path("firstName"));
+        assertEquals("Tool's notes", lead(saras).path("notes"));
+        assertEquals("Kept", lead(sams).path("firstName"));
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.salesplatform.kit.http;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.problem.ProblemException;
 
 /**
@@ -50,7 +54,40 @@ public record Cursor(List<String> values) {
         return values.get(index);
     }
 
-    private static ProblemException invalid() {
+    public UUID id(int index) {
+        try {
+            return UUID.fromString(values.get(index));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    public int integer(int index) {
+        try {
+            return Integer.parseInt(values.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** A date within {@link InputRules}: a tampered one never reaches a query. */
+    public LocalDate date(int index) {
+        return valid(InputRules.parseDate(values.get(index)));
+    }
+
+    /** A decimal within {@link InputRules}. */
+    public BigDecimal decimal(int index) {
+        return valid(InputRules.parseDecimal(values.get(index)));
+    }
+
+    private static <T> T valid(T value) {
+        if (value == null) {
+            throw invalid();
+        }
+        return value;
+    }
+
+    static ProblemException invalid() {
         return ProblemException.invalidField("cursor", "is not a cursor returned by this list");
     }
 }

@@ -1,12 +1,16 @@
 package dev.salesplatform.kit.http;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.problem.ProblemException;
 
-/** Optional query parameters read strictly: absent or blank is null, anything malformed is a 400 naming the field. */
+/**
+ * Optional query parameters read strictly, by {@link InputRules}: absent or blank is null, anything
+ * malformed or out of range is a 400 naming the field.
+ */
 public final class QueryParams {
 
     private QueryParams() {
@@ -16,22 +20,33 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2027-03-31");
+        LocalDate date = InputRules.parseDate(value.strip());
+        if (date == null) {
+            throw ProblemException.invalidField(field, InputRules.DATE_RULE);
         }
+        return date;
     }
 
     public static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        Instant instant = InputRules.parseInstant(value.strip());
+        if (instant == null) {
+            throw ProblemException.invalidField(field, InputRules.INSTANT_RULE);
         }
+        return instant;
+    }
+
+    public static BigDecimal decimal(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        BigDecimal decimal = InputRules.parseDecimal(value.strip());
+        if (decimal == null) {
+            throw ProblemException.invalidField(field, InputRules.DECIMAL_RULE);
+        }
+        return decimal;
     }
 
     /** true or false; absent is false. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.errors.RetriableException;
 
@@ -42,6 +43,18 @@ public final class Failures {
 
     /** Whether {@code failure}, or any of its causes, is a passing fault. */
     public static boolean isTransient(Throwable failure) {
+        return anyCause(failure, Failures::transientItself);
+    }
+
+    /**
+     * Whether {@code failure} is a write that lost to a concurrent one on the same rows (an optimistic
+     * lock, a serialization failure or a deadlock): the caller's retry reads the winner's state.
+     */
+    public static boolean isConcurrentWrite(Throwable failure) {
+        return anyCause(failure, Failures::concurrentWriteItself);
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
         pending.push(failure);
@@ -53,7 +66,7 @@ public final class Failures {
             if (t instanceof InvalidEventException) {
                 return false;
             }
-            if (transientItself(t)) {
+            if (test.test(t)) {
                 return true;
             }
             if (t.getCause() != null) {
@@ -66,7 +79,19 @@ public final class Failures {
         return false;
     }
 
+    private static boolean concurrentWriteItself(Throwable t) {
+        if (t instanceof PgException pg) {
+            return "40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState());
+        }
+        String name = t.getClass().getName();
+        return name.endsWith("OptimisticLockException") || name.endsWith("StaleStateException")
+                || name.endsWith("StaleObjectStateException");
+    }
+
     private static boolean transientItself(Throwable t) {
+        if (concurrentWriteItself(t)) {
+            return true;
+        }
         if (t instanceof PgException pg) {
             String state = pg.getSqlState();
             return state != null && state.length() == 5
@@ -80,11 +105,6 @@ public final class Failures {
             return true;
         }
         String name = t.getClass().getName();
-        // Hibernate's and JPA's optimistic-lock failures: a concurrent write; a retry reads it.
-        if (name.endsWith("OptimisticLockException") || name.endsWith("StaleStateException")
-                || name.endsWith("StaleObjectStateException")) {
-            return true;
-        }
         // The Vert.x SQL client and Netty report a lost, refused or timed-out connection with their own
         // throwables (VertxException, ClosedConnectionException, NoStackTraceThrowable: "Connection is not
         // active now"), known only by their words.

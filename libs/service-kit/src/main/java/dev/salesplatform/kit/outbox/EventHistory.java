@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.salesplatform.kit.http.Cursor;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,7 +36,7 @@ public class EventHistory {
 
     /** Must run inside a session (e.g. a {@code @WithSession} method). */
     public Uni<Page<Entry>> page(String aggregateType, String aggregateId, PageRequest page) {
-        String after = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor").toString();
+        String after = page.cursor() == null ? null : page.cursor().id(0).toString();
         return Panache.getSession().chain(session -> session.createNativeQuery(PAGE, Object[].class)
                         .setParameter(1, aggregateType)
                         .setParameter(2, aggregateId)

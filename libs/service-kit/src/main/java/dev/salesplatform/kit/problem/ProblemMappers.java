@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.salesplatform.kit.messaging.Failures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,6 +36,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String BEARER_CHALLENGE = "Bearer realm=\"sales\"";
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -119,8 +121,33 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * What no other mapper claims. A write that lost to a concurrent one is 409 (412 when the caller
+     * named the version it edits with If-Match); a database or broker that is away is 503 with
+     * Retry-After; only the rest is the server's fault.
+     */
     @ServerExceptionMapper(priority = 10)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (Failures.isConcurrentWrite(e)) {
+            boolean ifMatch = headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+            return respond(ifMatch
+                    ? new Problem("precondition-failed", "Precondition failed", 412,
+                            "The record changed while this request was applied; read it again and retry", path(uri), null,
+                            null)
+                    : new Problem("concurrent-write", "Concurrent write", 409,
+                            "Another request changed this record at the same time; read it again and retry", path(uri),
+                            null, null)).build();
+        }
+        if (Failures.isTransient(e)) {
+            LOG.warnf("Unavailable on %s: %s", path(uri), Failures.describe(e));
+            return respond(new Problem("unavailable", "Service unavailable", 503,
+                    "A service this request needs is not reachable right now; retry later", path(uri), null, null))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        return unexpected(e, uri);
+    }
+
+    private Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem("internal", "Internal error", 500,
                 "The server could not complete the request; it has been logged", path(uri), null, null)).build();

@@ -51,11 +51,28 @@ public class ProblemRoutes {
                         + " is above quarkus.http.limits.max-body-size; raise that ceiling");
             }
         }
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectNonCanonicalPath);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
         // After Quarkus' own limit handler (order -2), which sets the transport ceiling for bodies without a length.
         router.route().order(-1).handler(this::limitUndeclaredBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, 404));
+    }
+
+    /**
+     * Routing matches the normalised path while the limits here read the raw one: a path that
+     * normalises to something else ({@code /imports/../leads}, {@code %6c}, {@code //}) is refused, so
+     * that both always see the same path.
+     */
+    private void rejectNonCanonicalPath(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path == null || !path.equals(ctx.normalizedPath()) || path.contains("//")) {
+            write(ctx, 400, new Problem("bad-path", "Path not in normal form", 400,
+                    "The path must be in normal form: no '.', '..' or empty segments, no encoded unreserved characters",
+                    path, null, null));
+            return;
+        }
+        ctx.next();
     }
 
     /** A declared length over the limit is refused before the body is read. */
@@ -104,7 +121,10 @@ public class ProblemRoutes {
     }
 
     private void write(RoutingContext ctx, int status) {
-        Problem problem = ProblemMappers.webProblem(status, ctx.request().path());
+        write(ctx, status, ProblemMappers.webProblem(status, ctx.request().path()));
+    }
+
+    private void write(RoutingContext ctx, int status, Problem problem) {
         try {
             ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

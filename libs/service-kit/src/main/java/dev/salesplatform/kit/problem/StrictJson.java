@@ -2,24 +2,36 @@ package dev.salesplatform.kit.problem;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import dev.salesplatform.kit.input.InputRules;
+import dev.salesplatform.kit.input.InputRulesModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Wrong JSON types are the caller's mistake to report (400), not values to convert silently: a score
- * of 7.5 is not 7, an enum given as 1 is not its second constant, notes of 5 are not "5". Every
- * service reads JSON this way.
+ * of 7.5 is not 7, an enum given as 1 is not its second constant, notes of 5 are not "5"; a member
+ * given twice is not its last value. Strings, dates, instants and decimals keep {@link InputRules}.
+ * Every service reads JSON this way.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Last, so that no module registered after it (Java time's) takes its deserializers back. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new InputRulesModule());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.coercionConfigFor(LogicalType.Textual)
