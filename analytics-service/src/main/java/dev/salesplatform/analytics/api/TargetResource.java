@@ -32,6 +32,7 @@ import dev.salesplatform.analytics.domain.TargetMetric;
 import dev.salesplatform.analytics.persistence.TargetRepository;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.Ids;
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
@@ -60,7 +61,7 @@ public class TargetResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TargetDto.class)))
     public Uni<Response> set(@PathParam("repId") String repId, @PathParam("period") String period,
                              @PathParam("metric") String metric, @Valid @NotNull SetTargetRequest request) {
-        TargetMetric what = Enums.parse(TargetMetric.class, metric, "metric");
+        TargetMetric what = metric(metric);
         if (what.money() != (request.currency() != null)) {
             throw ProblemException.invalidField("currency", what.money() ? "is required for " + what
                     : "is not allowed for " + what);
@@ -103,7 +104,7 @@ public class TargetResource {
                                 @PathParam("metric") String metric) {
         UUID rep = Ids.parse(repId, "repId");
         RepPeriod when = period(period);
-        TargetMetric what = Enums.parse(TargetMetric.class, metric, "metric");
+        TargetMetric what = metric(metric);
         return targets.delete(rep, when, what).map(deleted -> {
             if (!deleted) {
                 throw new ProblemException(404, "not-found", "Not found", "No " + what + " target for " + rep + " in " + when);
@@ -115,9 +116,19 @@ public class TargetResource {
     static RepPeriod period(String value) {
         RepPeriod period = RepPeriod.parse(value == null ? null : value.strip());
         if (period == null) {
-            throw ProblemException.invalidField("period", "must be a month (2027-03) or a quarter (2027-Q1)");
+            throw ProblemException.invalidField("period", "must be a month (2027-03) or a quarter (2027-Q1) in the years "
+                    + InputRules.MIN_YEAR + " to " + InputRules.MAX_YEAR);
         }
         return period;
+    }
+
+    /** The metric segment of a target's path: required, blank included. */
+    static TargetMetric metric(String value) {
+        TargetMetric metric = Enums.parse(TargetMetric.class, value, "metric");
+        if (metric == null) {
+            throw ProblemException.invalidField("metric", "is required: one of " + List.of(TargetMetric.values()));
+        }
+        return metric;
     }
 
     static RepPeriod periodOrCurrent(String value, Clock clock) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+
+import dev.salesplatform.kit.input.InputRules;
 
 /**
  * A half-open period {@code [from, to)} in UTC on event time. Bounds are ISO-8601 instants or dates
@@ -47,11 +48,17 @@ public record Period(Instant from, Instant to) {
     }
 
     private static Instant bound(String value, String name) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidPeriodException(name, "must be an ISO-8601 date or instant (UTC)");
+        Instant bound;
+        if (value.length() == 10) {
+            LocalDate date = InputRules.parseDate(value);
+            bound = date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else {
+            bound = InputRules.parseInstant(value);
         }
+        if (bound == null) {
+            throw new InvalidPeriodException(name, "must be an ISO-8601 date or instant (UTC) in the years "
+                    + InputRules.MIN_YEAR + " to " + InputRules.MAX_YEAR);
+        }
+        return bound;
     }
 }

@@ -7,7 +7,12 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A target and rep-review period: a calendar month ({@code 2027-03}) or quarter ({@code 2027-Q1}), UTC. */
+import dev.salesplatform.kit.input.InputRules;
+
+/**
+ * A target and rep-review period: a calendar month ({@code 2027-03}) or quarter ({@code 2027-Q1}), UTC,
+ * in the years {@link InputRules} allows for dates.
+ */
 public record RepPeriod(Kind kind, LocalDate start) {
 
     public enum Kind { MONTH, QUARTER }
@@ -15,23 +20,26 @@ public record RepPeriod(Kind kind, LocalDate start) {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
-    /** Parses {@code 2027-03} or {@code 2027-Q1}; null for anything else. */
+    /** Parses {@code 2027-03} or {@code 2027-Q1}; null for anything else, a year outside the rule included. */
     public static RepPeriod parse(String value) {
         if (value == null) {
             return null;
         }
         Matcher quarter = QUARTER.matcher(value);
         if (quarter.matches()) {
-            return new RepPeriod(Kind.QUARTER, LocalDate.of(Integer.parseInt(quarter.group(1)),
-                    (Integer.parseInt(quarter.group(2)) - 1) * 3 + 1, 1));
+            return of(Kind.QUARTER, Integer.parseInt(quarter.group(1)), (Integer.parseInt(quarter.group(2)) - 1) * 3 + 1);
         }
         Matcher month = MONTH.matcher(value);
         if (month.matches()) {
             int number = Integer.parseInt(month.group(2));
-            return number < 1 || number > 12 ? null
-                    : new RepPeriod(Kind.MONTH, LocalDate.of(Integer.parseInt(month.group(1)), number, 1));
+            return number < 1 || number > 12 ? null : of(Kind.MONTH, Integer.parseInt(month.group(1)), number);
         }
         return null;
+    }
+
+    private static RepPeriod of(Kind kind, int year, int month) {
+        return year < InputRules.MIN_YEAR || year > InputRules.MAX_YEAR ? null
+                : new RepPeriod(kind, LocalDate.of(year, month, 1));
     }
 
     public static RepPeriod currentMonth(Instant now) {

@@ -4,21 +4,29 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.messaging.CloudEvent;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 
-/** Typed reads of the few payload fields analytics uses; a malformed one makes the event poison. */
+/**
+ * Typed reads of the few payload fields analytics uses, by the rules its producers apply
+ * ({@link InputRules}): a malformed one, or one those rules refuse, makes the event poison. So does an
+ * event time outside them, whatever the type: it sets the watermark of every event.
+ */
 final class EventFields {
 
     private final CloudEvent event;
 
     EventFields(CloudEvent event) {
         this.event = event;
+        // The years only: the precision of an event time is its producer's database's, not a caller's input.
+        if (!InputRules.inRange(LocalDate.ofInstant(event.time(), ZoneOffset.UTC))) {
+            throw invalid("ce_time", "must be an instant in the years " + InputRules.MIN_YEAR + " to " + InputRules.MAX_YEAR);
+        }
     }
 
     OffsetDateTime time() {
@@ -34,11 +42,11 @@ final class EventFields {
     }
 
     String text(String field) {
-        return event.text(field);
+        return checked(event.text(field), field);
     }
 
     String optionalText(String field) {
-        return event.optionalText(field);
+        return checked(event.optionalText(field), field);
     }
 
     String id() {
@@ -58,11 +66,11 @@ final class EventFields {
         if (node == null || node.isNull()) {
             return null;
         }
-        try {
-            return LocalDate.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw invalid(field);
+        LocalDate date = node.isTextual() ? InputRules.parseDate(node.asText()) : null;
+        if (date == null) {
+            throw invalid(field, InputRules.DATE_RULE);
         }
+        return date;
     }
 
     /** A money object {amount, currency}; null when absent. */
@@ -80,15 +88,15 @@ final class EventFields {
         if (amount == null || currency == null || !currency.isTextual() || currency.asText().length() != 3) {
             throw invalid(field);
         }
-        return new Money(decimal(amount.asText(), field + ".amount"), currency.asText());
+        return new Money(decimal(amount.asText(), field + ".amount"), checked(currency.asText(), field + ".currency"));
     }
 
     BigDecimal decimal(String value, String field) {
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw invalid(field);
+        BigDecimal decimal = InputRules.parseDecimal(value);
+        if (decimal == null) {
+            throw invalid(field, InputRules.DECIMAL_RULE);
         }
+        return decimal;
     }
 
     JsonNode node(String field) {
@@ -97,6 +105,19 @@ final class EventFields {
 
     InvalidEventException invalid(String field) {
         return new InvalidEventException("event " + event.id() + " (" + event.type() + ") has a malformed " + field);
+    }
+
+    private InvalidEventException invalid(String field, String rule) {
+        return new InvalidEventException("event " + event.id() + " (" + event.type() + ") has a malformed " + field
+                + ": it " + rule);
+    }
+
+    private String checked(String text, String field) {
+        String violation = text == null ? null : InputRules.textViolation(text);
+        if (violation != null) {
+            throw invalid(field, violation);
+        }
+        return text;
     }
 
     UUID uuid(String value, String field) {

@@ -24,12 +24,14 @@ class RepPeriodTest {
         assertEquals("2027-Q3", RepPeriod.parse("2027-Q3").toString());
         assertEquals(Instant.parse("2027-07-01T00:00:00Z"), RepPeriod.parse("2027-Q3").asPeriod().from());
         assertEquals("2027-11", RepPeriod.currentMonth(Instant.parse("2027-11-30T23:59:59Z")).toString());
+        assertEquals(LocalDate.of(1900, 1, 1), RepPeriod.parse("1900-01").start());
+        assertEquals(LocalDate.of(10000, 1, 1), RepPeriod.parse("9999-Q4").end());
     }
 
     @Test
     void anythingElseIsNull() {
         for (String bad : new String[] {null, "", "2027", "2027-13", "2027-00", "2027-Q5", "2027-Q0", "27-03",
-                "2027-3", "2027-q1", "March"}) {
+                "2027-3", "2027-q1", "March", "1899-12", "0001-Q1", "10000-01", "+2027-03"}) {
             assertNull(RepPeriod.parse(bad), bad);
         }
     }

@@ -2,7 +2,6 @@ package dev.salesplatform.customersuccess.messaging;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import dev.salesplatform.customersuccess.domain.ContractTerm;
 import dev.salesplatform.customersuccess.domain.MoneyRules;
 import dev.salesplatform.customersuccess.persistence.OnboardingService;
 import dev.salesplatform.customersuccess.persistence.WonDeal;
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.messaging.CloudEvent;
 import dev.salesplatform.kit.messaging.EventTypes;
 import dev.salesplatform.kit.messaging.IdempotentEventHandler;
@@ -28,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Onboards the customer of a won deal ({@code deal.won.v1}), once per deal: the processed event id
  * guards against redelivery, the unique deal id on contracts against the same deal under another
- * event id. A won deal without a usable contract can never be onboarded: it is dead-lettered.
+ * event id. A won deal without a usable contract, or with a text or date that breaks the input rules
+ * its producer applies ({@link InputRules}), can never be onboarded: it is dead-lettered, naming the field.
  */
 @ApplicationScoped
 public class DealWonConsumer extends IdempotentEventHandler {
@@ -61,7 +62,7 @@ public class DealWonConsumer extends IdempotentEventHandler {
 
     @Override
     protected Uni<Void> onEvent(CloudEvent event) {
-        return onboarding.onboard(read(event), event.text("actorId"));
+        return onboarding.onboard(read(event), checked(event, event.text("actorId"), "actorId"));
     }
 
     /** The deal's fields, or {@link InvalidEventException} when they cannot make a customer and contract. */
@@ -74,36 +75,64 @@ public class DealWonConsumer extends IdempotentEventHandler {
         if (!contract.isObject() || !mrr.isObject()) {
             throw new InvalidEventException("won deal " + dealId + " has no contract with monthlyRecurringRevenue");
         }
-        LocalDate start;
+        LocalDate start = startDate(dealId, contract.path("startDate"));
         BigDecimal amount;
-        String currency = text(mrr, "currency");
+        String currency = text(event, mrr, "contract.monthlyRecurringRevenue.currency");
         int term = contract.path("termMonths").asInt(-1);
         try {
-            start = LocalDate.parse(contract.path("startDate").asText());
             amount = MoneyRules.round(new BigDecimal(mrr.path("amount").asText()), currency);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidEventException("won deal " + dealId + " has an unusable contract start or MRR");
+        } catch (NumberFormatException e) {
+            throw new InvalidEventException("won deal " + dealId + " has an unusable contract MRR");
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("won deal " + dealId + ": " + e.getMessage());
         }
         if (amount.signum() < 0 || amount.compareTo(MoneyRules.MAX) > 0
-                || term < ContractTerm.MIN_MONTHS || term > ContractTerm.MAX_MONTHS
-                || !ContractDates.Validator.inRange(start)) {
-            throw new InvalidEventException("won deal " + dealId + " has an MRR, term or start out of range");
+                || term < ContractTerm.MIN_MONTHS || term > ContractTerm.MAX_MONTHS) {
+            throw new InvalidEventException("won deal " + dealId + " has an MRR or term out of range");
         }
-        return new WonDeal(dealId, lead == null ? null : uuid(event, lead), limit(event.optionalText("companyName")),
-                limit(text(contact, "firstName")), limit(text(contact, "lastName")), email(text(contact, "email")),
-                phone(text(contact, "phone")), start, term, amount, currency);
+        return new WonDeal(dealId, lead == null ? null : uuid(event, lead),
+                limit(checked(event, event.optionalText("companyName"), "companyName")),
+                limit(text(event, contact, "contact.firstName")), limit(text(event, contact, "contact.lastName")),
+                email(text(event, contact, "contact.email")), phone(text(event, contact, "contact.phone")), start, term,
+                amount, currency);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().strip() : null;
+    /** contract.startDate: a date by {@link InputRules}, in the years a contract can start in ({@link ContractDates}). */
+    private static LocalDate startDate(UUID dealId, JsonNode node) {
+        LocalDate start = node.isTextual() ? InputRules.parseDate(node.asText()) : null;
+        if (start == null || !ContractDates.Validator.inRange(start)) {
+            throw new InvalidEventException("won deal " + dealId + " has an unusable contract.startDate: it must be a date"
+                    + " yyyy-MM-dd in the years " + ContractDates.MIN_YEAR + " to " + ContractDates.MAX_YEAR);
+        }
+        return start;
     }
 
-    /** Tolerant reader: what does not fit this service's columns is cut, not a reason to refuse the customer. */
+    /** The text at {@code path} (its last segment a member of {@code node}), stripped; null when absent or blank. */
+    private static String text(CloudEvent event, JsonNode node, String path) {
+        JsonNode value = node.path(path.substring(path.lastIndexOf('.') + 1));
+        String text = value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().strip() : null;
+        return checked(event, text, path);
+    }
+
+    /** {@code text} when it keeps {@link InputRules}; the event is poison otherwise. */
+    private static String checked(CloudEvent event, String text, String field) {
+        String violation = text == null ? null : InputRules.textViolation(text);
+        if (violation != null) {
+            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") has an unusable " + field
+                    + ": it " + violation);
+        }
+        return text;
+    }
+
+    /**
+     * Tolerant reader: what does not fit this service's columns is cut, not a reason to refuse the
+     * customer; never between the halves of a surrogate pair.
+     */
     private static String limit(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT);
     }
 
     private static String email(String email) {

@@ -41,7 +41,6 @@ import dev.salesplatform.customersuccess.domain.RenewalStatus;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.kit.http.ETags;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
@@ -103,7 +102,7 @@ public class CustomerService {
 
     @WithSession
     public Uni<Page<CustomerResponse>> search(CustomerSearch search, PageRequest page) {
-        UUID after = page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        UUID after = page.cursor() == null ? null : page.cursor().id(0);
         return customers.search(search, after, page.limit() + 1).chain(rows -> contracts.ofCustomers(
                 rows.stream().map(c -> c.id).toList()).map(all -> {
                     Map<UUID, List<Contract>> byCustomer = all.stream().collect(Collectors.groupingBy(c -> c.customerId));
@@ -372,7 +371,7 @@ public class CustomerService {
     }
 
     private static UUID after(PageRequest page) {
-        return page.cursor() == null ? null : Ids.parse(page.cursor().value(0), "cursor");
+        return page.cursor() == null ? null : page.cursor().id(0);
     }
 
     private static CheckInDto checkIn(CheckIn c) {

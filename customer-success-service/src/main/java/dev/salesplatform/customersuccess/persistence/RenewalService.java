@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,6 @@ import dev.salesplatform.customersuccess.domain.MovementKind;
 import dev.salesplatform.customersuccess.domain.RenewalStatus;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
 import dev.salesplatform.kit.http.Cursor;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
@@ -100,12 +98,8 @@ public class RenewalService {
         LocalDate afterDue = null;
         UUID afterId = null;
         if (page.cursor() != null) {
-            try {
-                afterDue = LocalDate.parse(page.cursor().value(0));
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
-            }
-            afterId = Ids.parse(page.cursor().value(1), "cursor");
+            afterDue = page.cursor().date(0);
+            afterId = page.cursor().id(1);
         }
         return renewals.search(search, afterDue, afterId, page.limit() + 1).chain(rows -> {
             List<UUID> ids = rows.stream().map(r -> r.customerId).distinct().toList();
