@@ -163,7 +163,7 @@ public class LeadImportResource {
         Response response;
         try {
             response = VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(idempotencyKey, caller.id().toString(),
-                    staged.fingerprint(), () -> imports.receive(staged).map(job -> Response.accepted()
+                    "POST " + PATH, staged.fingerprint(), () -> imports.receive(staged).map(job -> Response.accepted()
                             .header(HttpHeaders.LOCATION, PATH + "/" + job.id())
                             .entity(LeadImportResponse.from(job, staged.errors()))
                             .build())));

@@ -1,6 +1,7 @@
 package dev.salesplatform.lead.api;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -80,13 +81,9 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "An open lead has this email (existingLeadId names it), "
             + "or the same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(
-            @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull CreateLeadRequest request) {
-        Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> leads.create(request, actor).map(lead -> Response.status(Response.Status.CREATED)
+    public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull CreateLeadRequest request) {
+        return once(idempotencyKey, request, actor -> leads.create(request, actor)
+                .map(lead -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + lead.id())
                         .header(HttpHeaders.ETAG, ETags.of(lead.version()))
                         .entity(lead)
@@ -164,8 +161,10 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed (currentState says why)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> assign(@PathParam("id") String id, @Valid @NotNull AssignRequest request) {
-        return leads.assign(Ids.parse(id, "id"), request.ownerId(), actor()).map(LeadResource::withETag);
+    public Uni<Response> assign(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull AssignRequest request) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> leads.assign(leadId, request.ownerId(), actor).map(LeadResource::withETag));
     }
 
     @POST
@@ -178,11 +177,13 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> logActivity(@PathParam("id") String id, @Valid @NotNull ActivityRequest request) {
-        return leads.logActivity(Ids.parse(id, "id"), request, actor())
+    public Uni<Response> logActivity(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                     @Valid @NotNull ActivityRequest request) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> leads.logActivity(leadId, request, actor)
                 .map(activity -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + activity.leadId() + "/activities")
-                        .entity(activity).build());
+                        .entity(activity).build()));
     }
 
     @GET
@@ -205,8 +206,10 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not CONTACTED (currentState says what it is)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> qualify(@PathParam("id") String id, @Valid @NotNull QualifyRequest request) {
-        return leads.qualify(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    public Uni<Response> qualify(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                              @Valid @NotNull QualifyRequest request) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> leads.qualify(leadId, request, actor).map(LeadResource::withETag));
     }
 
     @POST
@@ -218,8 +221,10 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> disqualify(@PathParam("id") String id, @Valid @NotNull DisqualifyRequest request) {
-        return leads.disqualify(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    public Uni<Response> disqualify(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                              @Valid @NotNull DisqualifyRequest request) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> leads.disqualify(leadId, request, actor).map(LeadResource::withETag));
     }
 
     @POST
@@ -231,8 +236,10 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not QUALIFIED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> handOff(@PathParam("id") String id, @Valid @NotNull HandoffRequest request) {
-        return leads.handOff(Ids.parse(id, "id"), request, actor()).map(LeadResource::withETag);
+    public Uni<Response> handOff(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                              @Valid @NotNull HandoffRequest request) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> leads.handOff(leadId, request, actor).map(LeadResource::withETag));
     }
 
     @POST
@@ -244,8 +251,9 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not DISQUALIFIED, or another open lead has its email",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> reopen(@PathParam("id") String id) {
-        return leads.reopen(Ids.parse(id, "id"), actor()).map(LeadResource::withETag);
+    public Uni<Response> reopen(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID leadId = Ids.parse(id, "id");
+        return once(idempotencyKey, null, actor -> leads.reopen(leadId, actor).map(LeadResource::withETag));
     }
 
     @GET
@@ -262,6 +270,12 @@ public class LeadResource {
 
     private Actor actor() {
         return actor(caller);
+    }
+
+    /** The command once per Idempotency-Key of the caller: a retry replays the first answer. */
+    private Uni<Response> once(String idempotencyKey, Object request, Function<Actor, Uni<Response>> command) {
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> command.apply(actor));
     }
 
     /** The caller as the lead rules see them; an import edits what its caller may edit here. */

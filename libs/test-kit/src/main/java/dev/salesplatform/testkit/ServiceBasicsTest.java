@@ -38,7 +38,10 @@ public abstract class ServiceBasicsTest {
                 .body("components.securitySchemes.SecurityScheme.type", equalTo("http"));
     }
 
-    /** Every API operation says who may call it and documents its error answers as problems. */
+    /**
+     * Every API operation says who may call it and documents its error answers as problems; every POST
+     * takes an Idempotency-Key (DESIGN §4).
+     */
     @Test
     void everyOperationDocumentsItsRolesAndErrors() throws Exception {
         String json = given().accept("application/json").when().get("/q/openapi?format=json")
@@ -58,6 +61,14 @@ public abstract class ServiceBasicsTest {
                 if (!op.path("responses").has(status)) {
                     undocumented.add(name + ": " + status);
                 }
+            }
+            boolean takesKey = false;
+            for (JsonNode parameter : op.path("parameters")) {
+                takesKey |= "header".equals(parameter.path("in").asText()) && "Idempotency-Key".equals(parameter.path("name").asText());
+            }
+            // A dead letter is redelivered at most once and a repeat answers its state: idempotent by itself.
+            if (operation.getKey().equals("post") && !takesKey && !path.contains("/dead-letters/")) {
+                undocumented.add(name + ": Idempotency-Key");
             }
             boolean takesInput = op.has("requestBody") || op.path("parameters").size() > 0;
             if (takesInput && !op.path("responses").has("400")) {

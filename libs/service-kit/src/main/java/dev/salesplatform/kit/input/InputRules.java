@@ -86,7 +86,12 @@ public final class InputRules {
     }
 
     public static boolean inRange(Instant instant) {
-        return !instant.isBefore(MIN_INSTANT) && instant.isBefore(MAX_INSTANT) && instant.getNano() % 1_000 == 0;
+        return inYears(instant) && instant.getNano() % 1_000 == 0;
+    }
+
+    /** Within the years of the rule, at any precision (for times the platform's own clocks tell). */
+    public static boolean inYears(Instant instant) {
+        return !instant.isBefore(MIN_INSTANT) && instant.isBefore(MAX_INSTANT);
     }
 
     /** The decimal {@code text} names, or null when it is not a decimal within the rule. */

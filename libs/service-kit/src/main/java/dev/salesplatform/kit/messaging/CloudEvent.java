@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.input.InputRules;
+
 /**
  * A CloudEvents 1.0 event read from Kafka in binary mode: attributes in {@code ce_*} headers, the
  * JSON payload (with {@code occurredAt}, {@code actorId}, {@code aggregateVersion}) as the value.
@@ -29,6 +31,10 @@ public record CloudEvent(String id, String type, String source, String subject, 
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("ce_time is not an ISO-8601 instant");
         }
+        // The years of InputRules, not its precision: a producer's clock may tell nanoseconds.
+        if (!InputRules.inYears(time)) {
+            throw new InvalidEventException("ce_time is outside the years " + InputRules.MIN_YEAR + " to " + InputRules.MAX_YEAR);
+        }
         if (record.value() == null) {
             throw new InvalidEventException("event " + id + " has no payload");
         }
@@ -43,19 +49,27 @@ public record CloudEvent(String id, String type, String source, String subject, 
         }
     }
 
-    /** A required text field of the payload. */
+    /** A required text field of the payload, within {@link InputRules}. */
     public String text(String field) {
         JsonNode node = data.get(field);
         if (node == null || node.isNull() || !node.isValueNode()) {
             throw new InvalidEventException("event " + id + " (" + type + ") lacks field " + field);
         }
-        return node.asText();
+        return checked(field, node.asText());
     }
 
-    /** An optional text field of the payload, or null. */
+    /** An optional text field of the payload, or null; within {@link InputRules}. */
     public String optionalText(String field) {
         JsonNode node = data.get(field);
-        return node == null || node.isNull() ? null : node.asText();
+        return node == null || node.isNull() ? null : checked(field, node.asText());
+    }
+
+    private String checked(String field, String text) {
+        String violation = InputRules.textViolation(text);
+        if (violation != null) {
+            throw new InvalidEventException("event " + id + " (" + type + ") field " + field + " " + violation);
+        }
+        return text;
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

@@ -11,17 +11,20 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.problem.Problem;
 
 /**
  * The error answers every operation shares, documented once instead of on every resource: 400, 401
  * and 403 everywhere, 404 where the path names a record, 412/415/428 on merge-patch edits, 422 where
- * an Idempotency-Key is accepted, each as problem+json. An operation that documents one of these
+ * an Idempotency-Key is accepted (whose header it describes), each as problem+json. An operation that documents one of these
  * itself keeps its own description.
  */
 public class ProblemResponses implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String IDEMPOTENCY_KEY = "Makes a retry safe: the same key (1 to 255 characters, yours for"
+            + " 24 h) with the same request replays the first answer instead of acting twice";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -44,9 +47,15 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{")) {
             add(responses, "404", "No such record");
         }
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
-            add(responses, "422", "Idempotency-Key reused with another body");
+        Parameter idempotencyKey = operation.getParameters() == null ? null : operation.getParameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && IdempotentRequests.HEADER.equalsIgnoreCase(p.getName()))
+                .findFirst().orElse(null);
+        if (idempotencyKey != null) {
+            if (idempotencyKey.getDescription() == null) {
+                idempotencyKey.setDescription(IDEMPOTENCY_KEY);
+            }
+            add(responses, "409", "A request with this Idempotency-Key is still in progress (Retry-After)");
+            add(responses, "422", "Idempotency-Key reused with another request (method, path or body)");
         }
         if (method == PathItem.HttpMethod.PATCH) {
             add(responses, "412", "The record changed since you read it (If-Match is stale)");

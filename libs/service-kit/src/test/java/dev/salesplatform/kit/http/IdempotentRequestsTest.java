@@ -2,11 +2,16 @@ package dev.salesplatform.kit.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -37,8 +42,14 @@ class IdempotentRequestsTest {
 
     final AtomicInteger runs = new AtomicInteger();
 
+    static final String TARGET = "POST /things";
+
     Response execute(String key, String caller, Object body) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(key, caller, body, () -> {
+        return execute(key, caller, TARGET, body);
+    }
+
+    Response execute(String key, String caller, String target, Object body) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(key, caller, target, body, () -> {
             runs.incrementAndGet();
             return Uni.createFrom().item(Response.status(201).header("Location", "/things/1")
                     .entity(Map.of("id", 1)).build());
@@ -78,6 +89,51 @@ class IdempotentRequestsTest {
         assertEquals(422, problem.status());
     }
 
+    /** The same key and body sent to another record's path is another request, never the first one's answer. */
+    @Test
+    void theSameKeyAndBodyOnAnotherPathIs422() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        execute(key, "caller-a", "POST /deals/1/proposals", Map.of("name", "x"));
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> execute(key, "caller-a", "POST /deals/2/proposals", Map.of("name", "x")));
+        assertEquals(422, problem.status());
+        assertEquals(1, runs.get());
+    }
+
+    /** Retries that find the same abandoned claim at once: the one whose update changed the row runs, once. */
+    @Test
+    void anAbandonedKeyIsTakenOverByOneRetryOnly() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        sql("INSERT INTO idempotency_key (caller, key, request_hash, created_at)"
+                + " VALUES (?1, ?2, ?3, now() - interval '10 minutes')", "caller-a", key,
+                IdempotentRequests.hash(mapper, TARGET, Map.of("name", "x")));
+        int retries = 6;
+        CyclicBarrier start = new CyclicBarrier(retries);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < retries; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return execute(key, "caller-a", Map.of("name", "x")).getStatus();
+                    } catch (ProblemException e) {
+                        return e.status();
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 201 || status == 409, "status " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, runs.get());
+    }
+
     @Test
     void aKeyStillInFlightIs409ButAnAbandonedOneIsTakenOver() throws Throwable {
         String busy = UUID.randomUUID().toString();
@@ -100,7 +156,7 @@ class IdempotentRequestsTest {
     void aFailedRequestReleasesItsKey() throws Throwable {
         String key = UUID.randomUUID().toString();
         assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() ->
-                idempotency.execute(key, "caller-a", Map.of("name", "x"),
+                idempotency.execute(key, "caller-a", TARGET, Map.of("name", "x"),
                         () -> Uni.createFrom().failure(new IllegalStateException("boom")))));
         assertEquals(201, execute(key, "caller-a", Map.of("name", "x")).getStatus());
     }
@@ -112,8 +168,7 @@ class IdempotentRequestsTest {
                 .status());
     }
 
-    /** The fingerprint the helper computes: SHA-256 of the body as the service's ObjectMapper writes it. */
-    private String hashOf(Object body) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(body)));
+    private String hashOf(Object body) {
+        return IdempotentRequests.hash(mapper, TARGET, body);
     }
 }
