@@ -3,6 +3,7 @@ package dev.salesplatform.analytics.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.analytics.persistence.RebuildService;
+import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -27,20 +29,29 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Analytics administration", description = "Rebuilding the projections from the event log")
 public class RebuildResource {
 
+    private final RebuildService rebuilds;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
     @Inject
-    RebuildService rebuilds;
+    public RebuildResource(RebuildService rebuilds, IdempotentRequests idempotency, Caller caller) {
+        this.rebuilds = rebuilds;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
 
     @POST
     @Operation(summary = "Rebuild every projection from offset 0", description = "Roles: admin. Replays all three "
             + "topics from their start into the projection schema readers do not use, while live events go to both, "
-            + "then swaps: readers never see a partial result. Answers 202 at once; follow the progress with GET.")
+            + "then swaps: readers never see a partial result. Answers 202 at once; follow the progress with GET. "
+            + "A retry with the same Idempotency-Key answers the first 202 instead of starting another rebuild.")
     @APIResponse(responseCode = "202", description = "Started; Location points at its status",
             content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> start() {
-        return rebuilds.start().map(status -> Response.accepted(status)
-                .header(HttpHeaders.LOCATION, "/api/v1/analytics/rebuild").build());
+    public Uni<Response> start(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, caller.id().toString(), null, () -> rebuilds.start()
+                .map(status -> Response.accepted(status).header(HttpHeaders.LOCATION, "/api/v1/analytics/rebuild").build()));
     }
 
     @GET

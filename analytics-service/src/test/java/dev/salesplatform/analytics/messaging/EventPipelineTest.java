@@ -49,7 +49,13 @@ class EventPipelineTest {
 
     static JsonPath rebuild() {
         String before = status().getString("id");
-        given().header("Authorization", ADMIN).when().post("/api/v1/analytics/rebuild").then().statusCode(202);
+        String key = UUID.randomUUID().toString();
+        String started = given().header("Authorization", ADMIN).header("Idempotency-Key", key)
+                .when().post("/api/v1/analytics/rebuild").then().statusCode(202).extract().path("id");
+        // A retried start answers the rebuild it started: neither 409 (one is running) nor a second rebuild.
+        given().header("Authorization", ADMIN).header("Idempotency-Key", key)
+                .when().post("/api/v1/analytics/rebuild").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(started));
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             JsonPath status = status();
             return !String.valueOf(before).equals(status.getString("id")) && !"RUNNING".equals(status.getString("state"));
