@@ -2,6 +2,8 @@ package dev.salesplatform.deal.api;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -82,13 +84,10 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
     @APIResponse(responseCode = "409", description = "The same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(
-            @Parameter(description = "Makes a retried POST return the first response instead of creating twice")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull CreateDealRequest request) {
-        Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> deals.create(request, actor).map(deal -> Response.status(Response.Status.CREATED)
+    public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull CreateDealRequest request) {
+        return once(idempotencyKey, request, actor -> deals.create(request, actor)
+                .map(deal -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/deals/" + deal.id())
                         .header(HttpHeaders.ETAG, ETags.of(deal.version()))
                         .entity(deal)
@@ -206,8 +205,11 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The deal is closed, the target stage is closed, or the deal is "
             + "already there (currentStage says where it is)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> moveStage(@PathParam("id") String id, @Valid @NotNull MoveStageRequest request) {
-        return deals.moveStage(Ids.parse(id, "id"), request.stage().strip(), actor()).map(DealResource::withETag);
+    public Uni<Response> moveStage(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                   @Valid @NotNull MoveStageRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> deals.moveStage(dealId, request.stage().strip(), actor)
+                .map(DealResource::withETag));
     }
 
     @POST
@@ -225,8 +227,10 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how), or "
             + "obstacles are open and there is no override (openObstacles lists them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
-        return deals.win(Ids.parse(id, "id"), request, actor()).map(DealResource::withETag);
+    public Uni<Response> win(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                             @Valid @NotNull WinRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> deals.win(dealId, request, actor).map(DealResource::withETag));
     }
 
     @POST
@@ -241,8 +245,10 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The deal is already closed (currentStage says how)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> lose(@PathParam("id") String id, @Valid @NotNull LoseRequest request) {
-        return deals.lose(Ids.parse(id, "id"), request, actor()).map(DealResource::withETag);
+    public Uni<Response> lose(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                              @Valid @NotNull LoseRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> deals.lose(dealId, request, actor).map(DealResource::withETag));
     }
 
     @GET
@@ -270,9 +276,12 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The user already works the deal (owner or member), or the "
             + "deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> addTeamMember(@PathParam("id") String id, @Valid @NotNull AddTeamMemberRequest request) {
-        return deals.addMember(Ids.parse(id, "id"), request.userId(), request.role(), actor())
-                .map(DealResource::withETag);
+    public Uni<Response> addTeamMember(@PathParam("id") String id,
+                                       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                       @Valid @NotNull AddTeamMemberRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> deals.addMember(dealId, request.userId(), request.role(), actor)
+                .map(DealResource::withETag));
     }
 
     @DELETE
@@ -304,11 +313,14 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> addObstacle(@PathParam("id") String id, @Valid @NotNull AddObstacleRequest request) {
-        return deals.addObstacle(Ids.parse(id, "id"), request.type(), request.notes(), actor())
+    public Uni<Response> addObstacle(@PathParam("id") String id,
+                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                     @Valid @NotNull AddObstacleRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> deals.addObstacle(dealId, request.type(), request.notes(), actor)
                 .map(obstacle -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/deals/" + obstacle.dealId() + "/obstacles")
-                        .entity(obstacle).build());
+                        .entity(obstacle).build()));
     }
 
     @GET
@@ -337,14 +349,23 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The obstacle is already resolved, or the deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ObstacleDto> resolveObstacle(@PathParam("id") String id, @PathParam("obstacleId") String obstacleId,
-                                            @Valid @NotNull ResolveObstacleRequest request) {
-        return deals.resolveObstacle(Ids.parse(id, "id"), Ids.parse(obstacleId, "obstacleId"), request.resolution(),
-                actor());
+    public Uni<Response> resolveObstacle(@PathParam("id") String id, @PathParam("obstacleId") String obstacleId,
+                                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                         @Valid @NotNull ResolveObstacleRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        UUID obstacle = Ids.parse(obstacleId, "obstacleId");
+        return once(idempotencyKey, request, actor -> deals.resolveObstacle(dealId, obstacle, request.resolution(), actor)
+                .map(resolved -> Response.ok(resolved).build()));
     }
 
     private Actor actor() {
         return actor(caller);
+    }
+
+    /** The command once per Idempotency-Key of the caller: a retry replays the first answer. */
+    private Uni<Response> once(String idempotencyKey, Object request, Function<Actor, Uni<Response>> command) {
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> command.apply(actor));
     }
 
     static Actor actor(Caller caller) {
@@ -357,16 +378,8 @@ public class DealResource {
     }
 
     private static BigDecimal amount(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            amount = null;
-        }
-        if (amount == null || amount.signum() < 0 || amount.compareTo(ProposalPricing.MAX_AMOUNT) > 0) {
+        BigDecimal amount = QueryParams.decimal(value, field);
+        if (amount != null && (amount.signum() < 0 || amount.compareTo(ProposalPricing.MAX_AMOUNT) > 0)) {
             throw ProblemException.invalidField(field, "must be a decimal amount from 0 to " + ProposalPricing.MAX_AMOUNT);
         }
         return amount;

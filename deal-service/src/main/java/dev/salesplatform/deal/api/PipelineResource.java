@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.deal.persistence.PipelineService;
+import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.security.Caller;
@@ -36,6 +38,12 @@ public class PipelineResource {
 
     @Inject
     PipelineService pipelines;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
@@ -67,8 +75,10 @@ public class PipelineResource {
             content = @Content(schema = @Schema(implementation = PipelineResponse.class)))
     @APIResponse(responseCode = "409", description = "A pipeline with this name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@Valid @NotNull CreatePipelineRequest request) {
-        return pipelines.create(request).map(pipeline -> Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/api/v1/pipelines/" + pipeline.id()).entity(pipeline).build());
+    public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull CreatePipelineRequest request) {
+        return idempotency.execute(idempotencyKey, caller.id().toString(), request, () -> pipelines.create(request)
+                .map(pipeline -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/pipelines/" + pipeline.id()).entity(pipeline).build()));
     }
 }

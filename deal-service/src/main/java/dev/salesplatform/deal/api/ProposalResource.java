@@ -1,6 +1,8 @@
 package dev.salesplatform.deal.api;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,14 +68,10 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "The deal is closed (currentStage says how), or the same "
             + "Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@PathParam("id") String id,
-                                @Parameter(description = "Makes a retried POST return the first response instead of "
-                                        + "drafting twice")
-                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Uni<Response> create(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull CreateProposalRequest request) {
-        Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> proposals.create(Ids.parse(id, "id"), request, actor)
+        UUID dealId = Ids.parse(id, "id");
+        return once(idempotencyKey, request, actor -> proposals.create(dealId, request, actor)
                         .map(proposal -> Response.status(Response.Status.CREATED)
                                 .header(HttpHeaders.LOCATION,
                                         "/api/v1/deals/" + proposal.dealId() + "/proposals/" + proposal.id())
@@ -108,8 +105,11 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "Not a draft, or expired (currentStatus says which), or the deal "
             + "is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProposalResponse> send(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
-        return proposals.send(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+    public Uni<Response> send(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+                              @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID dealId = Ids.parse(id, "id");
+        UUID proposal = Ids.parse(proposalId, "proposalId");
+        return once(idempotencyKey, null, actor -> proposals.send(dealId, proposal, actor).map(ProposalResource::ok));
     }
 
     @POST
@@ -123,8 +123,11 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
             + "closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProposalResponse> accept(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
-        return proposals.accept(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+    public Uni<Response> accept(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID dealId = Ids.parse(id, "id");
+        UUID proposal = Ids.parse(proposalId, "proposalId");
+        return once(idempotencyKey, null, actor -> proposals.accept(dealId, proposal, actor).map(ProposalResource::ok));
     }
 
     @POST
@@ -136,12 +139,26 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
             + "closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProposalResponse> reject(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
-                                        @Valid @NotNull RejectProposalRequest request) {
-        return proposals.reject(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), request.reason(), actor());
+    public Uni<Response> reject(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                @Valid @NotNull RejectProposalRequest request) {
+        UUID dealId = Ids.parse(id, "id");
+        UUID proposal = Ids.parse(proposalId, "proposalId");
+        return once(idempotencyKey, request, actor -> proposals.reject(dealId, proposal, request.reason(), actor)
+                .map(ProposalResource::ok));
     }
 
     private Actor actor() {
         return DealResource.actor(caller);
+    }
+
+    /** The command once per Idempotency-Key of the caller: a retry replays the first answer. */
+    private Uni<Response> once(String idempotencyKey, Object request, Function<Actor, Uni<Response>> command) {
+        Actor actor = actor();
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> command.apply(actor));
+    }
+
+    private static Response ok(ProposalResponse proposal) {
+        return Response.ok(proposal).build();
     }
 }

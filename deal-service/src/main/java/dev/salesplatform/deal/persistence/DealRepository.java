@@ -1,9 +1,6 @@
 package dev.salesplatform.deal.persistence;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.salesplatform.deal.domain.DealSort;
 import dev.salesplatform.deal.domain.DealStatus;
-import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.http.Cursor;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -29,11 +26,12 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
 
     /**
      * Up to {@code limit} deals matching {@code search}, in its order, after the row the keyset
-     * {@code (afterKey, afterId)} points at (no afterId: from the
-     * start); {@code staleBefore} and {@code otherwiseStaleBefore} are the stage cutoffs when {@code search.stale()}.
+     * cursor {@code after} points at (its sort key, then its id; null: from the start); {@code staleBefore}
+     * and {@code otherwiseStaleBefore} are the stage cutoffs when {@code search.stale()}. A tampered
+     * cursor is 400 before any query.
      */
     public Uni<List<Deal>> search(DealSearch search, Map<String, Instant> staleBefore, Instant otherwiseStaleBefore,
-                                  String afterKey, UUID afterId, int limit) {
+                                  Cursor after, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (search.stage() != null) {
@@ -95,21 +93,21 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         }
         DealSort sort = search.sort();
         String direction = sort.descending() ? " desc" : " asc";
-        String after = sort.descending() ? " < " : " > ";
-        if (afterId != null) {
-            parameters.and("afterId", afterId);
-            String nextId = "id" + after + ":afterId";
+        String beyond = sort.descending() ? " < " : " > ";
+        if (after != null) {
+            parameters.and("afterId", after.id(1));
+            String nextId = "id" + beyond + ":afterId";
             where.add(switch (sort.field()) {
                 case "amount" -> {
-                    parameters.and("afterKey", decimal(afterKey));
-                    yield "(amount" + after + ":afterKey or (amount = :afterKey and " + nextId + "))";
+                    parameters.and("afterKey", after.decimal(0));
+                    yield "(amount" + beyond + ":afterKey or (amount = :afterKey and " + nextId + "))";
                 }
                 case "expectedCloseDate" -> {
-                    if (afterKey.isEmpty()) {
+                    if (after.value(0).isEmpty()) {
                         yield "(expectedCloseDate is null and " + nextId + ")";
                     }
-                    parameters.and("afterKey", date(afterKey));
-                    yield "(expectedCloseDate" + after + ":afterKey or (expectedCloseDate = :afterKey and " + nextId
+                    parameters.and("afterKey", after.date(0));
+                    yield "(expectedCloseDate" + beyond + ":afterKey or (expectedCloseDate = :afterKey and " + nextId
                             + ") or expectedCloseDate is null)";
                 }
                 default -> nextId;
@@ -131,26 +129,6 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             case "expectedCloseDate" -> deal.expectedCloseDate == null ? "" : deal.expectedCloseDate.toString();
             default -> "";
         };
-    }
-
-    private static BigDecimal decimal(String key) {
-        try {
-            return new BigDecimal(key);
-        } catch (NumberFormatException e) {
-            throw badCursor();
-        }
-    }
-
-    private static LocalDate date(String key) {
-        try {
-            return LocalDate.parse(key);
-        } catch (DateTimeParseException e) {
-            throw badCursor();
-        }
-    }
-
-    private static ProblemException badCursor() {
-        return ProblemException.invalidField("cursor", "is not a cursor returned by this list");
     }
 
     /** One row per pipeline, stage and currency: {pipelineId, stageCode, currency, count, sum of amount}. */

@@ -40,7 +40,6 @@ import dev.salesplatform.deal.domain.TeamRole;
 import dev.salesplatform.deal.messaging.DealEvents;
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.kit.http.ETags;
-import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
@@ -121,11 +120,9 @@ public class DealService {
     @WithSession
     public Uni<Page<DealResponse>> search(DealSearch search, PageRequest page, Actor actor) {
         DealSearch effective = actor.readsAll() ? search : search.visibleTo(actor.id());
-        String afterKey = page.cursor() == null ? null : page.cursor().value(0);
-        UUID afterId = page.cursor() == null ? null : Ids.parse(page.cursor().value(1), "cursor");
         Instant now = now();
-        return deals.search(effective, stalePolicy().cutoffs(now), stalePolicy().otherwiseCutoff(now), afterKey,
-                        afterId, page.limit() + 1).chain(rows -> teams.ofDeals(
+        return deals.search(effective, stalePolicy().cutoffs(now), stalePolicy().otherwiseCutoff(now), page.cursor(),
+                        page.limit() + 1).chain(rows -> teams.ofDeals(
                 rows.stream().map(d -> d.id).toList()).invoke(members -> {
                     Map<UUID, List<DealTeamMember>> byDeal = members.stream()
                             .collect(Collectors.groupingBy(m -> m.dealId));

@@ -2,6 +2,7 @@ package dev.salesplatform.kit.http;
 
 import java.util.UUID;
 
+import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.problem.ProblemException;
 
 /** Parses ids from paths and queries: a malformed UUID is the caller's mistake (400), not "not found". */
@@ -11,13 +12,10 @@ public final class Ids {
     }
 
     public static UUID parse(String value, String field) {
-        if (value == null || value.length() != 36) {
+        UUID id = value == null ? null : InputRules.parseId(value);
+        if (id == null) {
             throw ProblemException.invalidField(field, "must be a UUID");
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "must be a UUID");
-        }
+        return id;
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * only what PostgreSQL stores and gives back identically is accepted. Text holds no NUL or other
  * control character (tab, line feed and carriage return excepted) and no half of a surrogate pair;
  * dates and instants lie in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, instants to the
- * microsecond; a decimal has at most {@value #MAX_DIGITS} digits and an exponent within
+ * microsecond; an id is a UUID in its canonical form; a decimal has at most {@value #MAX_DIGITS} digits and an exponent within
  * ±{@value #MAX_DIGITS}. Each check answers why a value breaks the rule, or null when it keeps it.
  */
 public final class InputRules {
@@ -30,10 +31,12 @@ public final class InputRules {
     public static final String INSTANT_RULE = "must be an ISO-8601 instant in the years " + MIN_YEAR + " to " + MAX_YEAR
             + " with at most microseconds, such as 2026-11-01T00:00:00Z";
     public static final String DECIMAL_RULE = "must be a decimal number of at most " + MAX_DIGITS + " digits";
+    public static final String ID_RULE = "must be a UUID such as 0199a3c2-7d1e-7c4a-9f1e-2b7d4c1a9e01";
 
     private static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -92,6 +95,14 @@ public final class InputRules {
     /** Within the years of the rule, at any precision (for times the platform's own clocks tell). */
     public static boolean inYears(Instant instant) {
         return !instant.isBefore(MIN_INSTANT) && instant.isBefore(MAX_INSTANT);
+    }
+
+    /** The id {@code text} names in the canonical 8-4-4-4-12 form, or null. */
+    public static UUID parseId(String text) {
+        if (!ID.matcher(text).matches()) {
+            return null;
+        }
+        return UUID.fromString(text);
     }
 
     /** The decimal {@code text} names, or null when it is not a decimal within the rule. */

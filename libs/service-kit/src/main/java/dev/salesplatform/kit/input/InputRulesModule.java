@@ -4,19 +4,27 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
- * {@link InputRules} for JSON bodies: every string, date, instant and decimal a service reads is
- * checked where it is read, so that the caller learns which member broke which rule (400). Dates and
- * instants are strings in their ISO-8601 form only, never numbers or blanks.
+ * {@link InputRules} for JSON bodies: every string, date, instant, decimal, id and enum value a
+ * service reads is checked where it is read, so that the caller learns which member broke which rule
+ * (400). Dates and instants are strings in their ISO-8601 form only, never numbers or blanks; ids and
+ * enum values are exactly what they name, never trimmed of padding or control characters.
  */
 public class InputRulesModule extends SimpleModule {
 
@@ -26,6 +34,14 @@ public class InputRulesModule extends SimpleModule {
         addDeserializer(LocalDate.class, new DateDeserializer());
         addDeserializer(Instant.class, new InstantDeserializer());
         addDeserializer(BigDecimal.class, new DecimalDeserializer());
+        addDeserializer(UUID.class, new IdDeserializer());
+        setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnumDeserializer(deserializer);
+            }
+        });
     }
 
     /** A member that breaks a rule, with the rule it breaks; Jackson adds the member's path on its way up. */
@@ -91,6 +107,47 @@ public class InputRulesModule extends SimpleModule {
                 throw new Violation(parser, InputRules.INSTANT_RULE, text, Instant.class);
             }
             return instant;
+        }
+    }
+
+    static final class IdDeserializer extends StdScalarDeserializer<UUID> {
+
+        IdDeserializer() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
+            UUID id = text == null ? null : InputRules.parseId(text);
+            if (id == null) {
+                throw new Violation(parser, InputRules.ID_RULE, text, UUID.class);
+            }
+            return id;
+        }
+    }
+
+    /** Jackson would retry an unknown name trimmed: "LEGAL\u0000" must not be LEGAL. */
+    static final class ExactEnumDeserializer extends DelegatingDeserializer {
+
+        ExactEnumDeserializer(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnumDeserializer(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                String text = parser.getText();
+                if (!text.equals(text.strip()) || InputRules.textViolation(text) != null) {
+                    throw InvalidFormatException.from(parser, "not one of the values accepted", text, handledType());
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 

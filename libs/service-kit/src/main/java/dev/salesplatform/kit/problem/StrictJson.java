@@ -15,7 +15,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Wrong JSON types are the caller's mistake to report (400), not values to convert silently: a score
- * of 7.5 is not 7, an enum given as 1 is not its second constant, notes of 5 are not "5"; a member
+ * of 7.5 is not 7, an enum given as 1 is not its second constant, notes of 5 are not "5", a count of
+ * "5" is not 5; a member
  * given twice is not its last value. Strings, dates, instants and decimals keep {@link InputRules}.
  * Every service reads JSON this way.
  */
@@ -38,5 +39,10 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Nor is "12\u0000" a term of 12 months: numbers and flags are JSON numbers and booleans.
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
     }
 }

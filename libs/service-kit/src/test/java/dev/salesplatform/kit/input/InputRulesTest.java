@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,10 @@ class InputRulesTest {
     record Money(BigDecimal amount, String currency) {
     }
 
-    record Body(String name, LocalDate day, Instant at, Money money, Integer count, List<String> tags) {
+    enum Kind { LEGAL, PRICE }
+
+    record Body(String name, LocalDate day, Instant at, Money money, Integer count, List<String> tags, UUID owner,
+                Kind kind, Boolean flag) {
     }
 
     static final ObjectMapper MAPPER = mapper();
@@ -71,7 +75,7 @@ class InputRulesTest {
     @Test
     void tabsLineBreaksAndAnyLanguageReadBackExactly() throws Exception {
         String text = "Zeile 1\n\tZeile 2\r\n日本語 🙂 Ünïcödé";
-        Body body = MAPPER.readValue(MAPPER.writeValueAsString(new Body(text, null, null, null, null, null)), Body.class);
+        Body body = MAPPER.readValue(MAPPER.writeValueAsString(new Body(text, null, null, null, null, null, null, null, null)), Body.class);
         assertEquals(text, body.name());
     }
 
@@ -142,6 +146,27 @@ class InputRulesTest {
     @Test
     void aNumberTooLargeForItsFieldNamesTheField() {
         assertEquals("count", refusal("{\"count\": 99999999999999999999}").field());
+    }
+
+    /** Jackson would trim an id, an enum value or a number in a string, and take blank for absent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"owner\": \"\\u0000\"}|owner", "{\"owner\": \"\"}|owner", "{\"owner\": \" \"}|owner",
+            "{\"owner\": \" 0199a3c2-7d1e-7c4a-9f1e-2b7d4c1a9e01\\u0000\"}|owner", "{\"owner\": \"1-1-1-1-1\"}|owner",
+            "{\"kind\": \"LEGAL\\u0000\"}|kind", "{\"kind\": \" LEGAL\"}|kind", "{\"kind\": \"LEGAL\\t\"}|kind",
+            "{\"count\": \"12\"}|count", "{\"count\": \"12\\u0000\"}|count", "{\"count\": \"\"}|count",
+            "{\"flag\": \"true\"}|flag"})
+    void idsEnumsAndNumbersAreExactlyWhatTheyName(String caseAndField) {
+        String[] parts = caseAndField.split("\\|");
+        assertEquals(parts[1], refusal(parts[0]).field());
+    }
+
+    @Test
+    void exactIdsAndEnumValuesAreRead() throws Exception {
+        Body body = MAPPER.readValue("{\"owner\": \"0199A3C2-7D1E-7C4A-9F1E-2B7D4C1A9E01\", \"kind\": \"PRICE\", \"count\": 12}",
+                Body.class);
+        assertEquals(UUID.fromString("0199a3c2-7d1e-7c4a-9f1e-2b7d4c1a9e01"), body.owner());
+        assertEquals(Kind.PRICE, body.kind());
+        assertEquals(12, body.count());
     }
 
     @Test
