@@ -8,15 +8,17 @@ import java.util.Map;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Real HTTP upstreams on free ports, one each for lead, deal and customer-success, that answer with
- * JSON echoing the request they received, serve an OpenAPI document of their own and report ready;
- * analytics points at a closed port.
+ * JSON echoing the request they received (on the paths below, they behave as described there), serve
+ * an OpenAPI document of their own and report ready; analytics points at a closed port.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,10 +32,24 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     static final String CONFLICT_PATH = "/api/v1/renewals/conflict";
     /** Answers with the number of body bytes it received, without keeping them. */
     static final String COUNT_PATH = "/api/v1/lead-imports/count";
-    static final String UPSTREAM_TIMEOUT = "1s";
+    /** Takes the whole body, then never answers. */
+    static final String SILENT_PATH = "/api/v1/lead-imports/silent";
+    /**
+     * Reads none of the body, so that the connection to it fills up, and never answers; closes the
+     * connection after {@link #SLOW_DELAY}, so that the gateway's side of it can close too.
+     */
+    static final String STALLED_PATH = "/api/v1/lead-imports/stalled";
+    /** Sends the head and {@link #HALTING_FIRST_CHUNK} of a chunked answer, then nothing more. */
+    static final String HALTING_PATH = "/api/v1/leads/halting";
+    static final String HALTING_FIRST_CHUNK = "firstName,lastName\n";
+    /** Answers {@link #LARGE_ANSWER_BYTES} zero bytes, as fast as the gateway takes them. */
+    static final String LARGE_ANSWER_PATH = "/api/v1/leads/large-export";
+    static final long LARGE_ANSWER_BYTES = 32L * 1024 * 1024;
+    static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(1);
     static final List<String> ECHOING_UPSTREAMS = List.of("lead", "deal", "customer-success");
 
     private static final Duration SLOW_DELAY = Duration.ofSeconds(10);
+    private static final Buffer ZEROS = Buffer.buffer(new byte[64 * 1024]);
 
     private Vertx vertx;
 
@@ -49,7 +65,7 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + server.actualPort());
         }
         config.put("gateway.upstreams.analytics.url", "http://127.0.0.1:" + Ports.closed());
-        config.put("gateway.upstream-timeout", UPSTREAM_TIMEOUT);
+        config.put("gateway.upstream-timeout", UPSTREAM_TIMEOUT.toString());
         return config;
     }
 
@@ -63,6 +79,24 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             long[] bytes = { 0 };
             request.handler(chunk -> bytes[0] += chunk.length());
             request.endHandler(end -> sendJson(request, new JsonObject().put("bytes", bytes[0])));
+            return;
+        }
+        if (request.path().equals(SILENT_PATH)) {
+            request.handler(chunk -> { });
+            return;
+        }
+        if (request.path().equals(STALLED_PATH)) {
+            request.pause();
+            vertx.setTimer(SLOW_DELAY.toMillis(), timer -> request.connection().close());
+            return;
+        }
+        if (request.path().equals(HALTING_PATH)) {
+            request.response().setChunked(true).putHeader("Content-Type", "text/csv").write(HALTING_FIRST_CHUNK);
+            return;
+        }
+        if (request.path().equals(LARGE_ANSWER_PATH)) {
+            request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+            sendZeros(request.response(), LARGE_ANSWER_BYTES / ZEROS.length());
             return;
         }
         if (request.path().equals("/q/health/ready")) {
@@ -105,6 +139,21 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 sendJson(request, echo);
             }
         });
+    }
+
+    /** Writes {@code chunks} more chunks of zeros whenever the connection takes them, then ends. */
+    private static void sendZeros(HttpServerResponse response, long chunks) {
+        long left = chunks;
+        while (left > 0 && !response.writeQueueFull()) {
+            response.write(ZEROS);
+            left--;
+        }
+        if (left == 0) {
+            response.end();
+        } else {
+            long rest = left;
+            response.drainHandler(drained -> sendZeros(response, rest));
+        }
     }
 
     private static void sendJson(HttpServerRequest request, JsonObject json) {

@@ -13,21 +13,32 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** CORS, trace context, the merged OpenAPI document, Swagger UI and readiness, on the default settings. */
+/**
+ * CORS, trace context, the merged OpenAPI document, Swagger UI and readiness (on the management
+ * interface), on the default settings.
+ */
 @QuarkusTest
 @WithTestResource(EchoUpstreamResource.class)
 class EdgeFeaturesTest {
 
     private static final String FRONTEND = "http://localhost:5173";
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL liveness;
 
     private static String sdr() {
         return TestTokens.bearer(UUID.randomUUID(), "sdr");
@@ -174,7 +185,7 @@ class EdgeFeaturesTest {
 
     @Test
     void reportsEveryUpstreamInReadinessAndStaysReadyWithOneDown() {
-        given().when().get("/q/health/ready")
+        given().when().get(readiness)
                 .then()
                 .statusCode(200)
                 .body("status", is("UP"))
@@ -184,7 +195,7 @@ class EdgeFeaturesTest {
                 .body("checks.find { it.name == 'upstream analytics' }.data.upstream", is("DOWN"))
                 .body("checks.find { it.name == 'upstream analytics' }.data.reason", containsString("not reachable"))
                 .body("checks.find { it.name == 'upstream analytics' }.data.circuitBreaker", notNullValue());
-        given().when().get("/q/health/live")
+        given().when().get(liveness)
                 .then().statusCode(200).body("checks.name", not(hasItem("upstream analytics")));
     }
 }

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,22 +27,33 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.salesplatform.gateway.PacedClient.Exchange;
+import dev.salesplatform.gateway.PacedClient.Pace;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** Rate limits, body limits and the circuit breaker, with the small limits of {@link EdgeLimitsResource}. */
+/**
+ * Rate limits, body limits (which no spelling of a path can trade for another route's) and the circuit
+ * breaker, with the small limits of {@link EdgeLimitsResource}.
+ */
 @QuarkusTest
 @WithTestResource(EdgeLimitsResource.class)
 class EdgeLimitsTest {
 
     private static final int MEGABYTE = 1024 * 1024;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void answersTooManyRequestsWithRetryAfterOnceAUsersBucketIsEmpty() {
@@ -136,6 +149,41 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void refusesADotSegmentPathBeforeItCanBorrowTheImportBodyLimit() {
+        // Over the default limit, far under the import one: routed by its normalised path, it would reach the lead create.
+        RawHttp.Answer answer = RawHttp.request("POST", "/api/v1/lead-imports/../leads", "x".repeat(2048),
+                "Authorization: " + TestTokens.bearer(UUID.randomUUID(), "integration"), "Content-Type: application/json");
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        assertEquals("https://salesplatform.dev/problems/bad-path", answer.json().getString("type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1//lead-imports/7", "/api/v1/%6cead-imports/7", "/api/v1/leads/../lead-imports/7",
+            "/api/v1/lead-imports/./7" })
+    void refusesPathVariantsRatherThanCountingThemInAnotherBucket(String variant) {
+        String ada = "Authorization: " + TestTokens.bearer(UUID.randomUUID(), "sdr");
+
+        RawHttp.Answer answer = RawHttp.get(variant, ada);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("https://salesplatform.dev/problems/bad-path", answer.json().getString("type"));
+    }
+
+    @Test
+    void givesAPathWithATrailingSlashTheLimitsOfThePathItIsBelow() {
+        String integration = TestTokens.bearer(UUID.randomUUID(), "integration");
+
+        given().header("Authorization", integration).contentType("text/csv").body("x".repeat(2048))
+                .when().post("/api/v1/lead-imports/")
+                .then().statusCode(200).header("RateLimit-Limit", "2").body("path", is("/api/v1/lead-imports/"));
+        given().header("Authorization", integration).contentType("application/json").body("x".repeat(2048))
+                .when().post("/api/v1/leads/")
+                .then().statusCode(413).body("type", is("https://salesplatform.dev/problems/payload-too-large"));
+    }
+
+    @Test
     void refusesAChunkedBodyOnceItPassesTheRouteLimit() throws Exception {
         HttpResponse<String> response = streamTo("/api/v1/leads", TestTokens.bearer(UUID.randomUUID(), "sdr"),
                 new ByteArrayInputStream(new byte[8 * 1024]));
@@ -147,13 +195,18 @@ class EdgeLimitsTest {
     }
 
     @Test
-    void streamsALargeImportWithinItsRouteLimitThrough() throws Exception {
-        long size = 20L * MEGABYTE;
-        HttpResponse<String> response = streamTo(EchoUpstreamResource.COUNT_PATH,
-                TestTokens.bearer(UUID.randomUUID(), "integration"), new ZeroStream(size));
+    void streamsALargeImportWithinItsRouteLimitThrough() {
+        // Paced to take longer than the upstream timeout on any machine, which must not cut it off.
+        Pace pace = new Pace(20, MEGABYTE, Duration.ofMillis(100));
+        try (PacedClient client = new PacedClient()) {
+            Exchange exchange = client.upload(EchoUpstreamResource.COUNT_PATH,
+                    TestTokens.bearer(UUID.randomUUID(), "integration"), pace, Duration.ofSeconds(60));
 
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(size, JsonPath.from(response.body()).getLong("bytes"));
+            assertEquals(200, exchange.status(), exchange.body());
+            assertEquals(pace.bytes(), JsonPath.from(exchange.body()).getLong("bytes"));
+            assertTrue(exchange.bodySent().compareTo(EchoUpstreamResource.UPSTREAM_TIMEOUT.multipliedBy(2)) >= 0,
+                    "Sending took only " + exchange.bodySent());
+        }
     }
 
     @Test
@@ -174,13 +227,13 @@ class EdgeLimitsTest {
                     .header("Retry-After", "1")
                     .body("type", is("https://salesplatform.dev/problems/upstream-unavailable"))
                     .body("detail", containsString("given a rest"));
-            given().when().get("/q/metrics").then()
+            given().when().get(metrics).then()
                     .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 1.0"));
 
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     given().header("Authorization", ada).when().get(path).then().statusCode(200));
             given().header("Authorization", ada).when().get(path).then().statusCode(200);
-            given().when().get("/q/metrics").then()
+            given().when().get(metrics).then()
                     .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 0.0"));
         } finally {
             upstream.stop(0);
@@ -192,7 +245,7 @@ class EdgeLimitsTest {
         String ada = TestTokens.bearer(UUID.randomUUID(), "sdr");
         firstRefused(ada, "/api/v1/deals", 10);
 
-        given().when().get("/q/metrics").then()
+        given().when().get(metrics).then()
                 .statusCode(200)
                 .body(containsString("gateway_upstream_requests_total{status=\"200\",upstream=\"deal\"}"))
                 .body(containsString("gateway_rate_limited_total{policy=\"default\"}"))
@@ -235,31 +288,5 @@ class EdgeLimitsTest {
         server.start();
         assertNotNull(server.getAddress());
         return server;
-    }
-
-    /** {@code size} zero bytes, produced as they are read: the test keeps no large body in memory either. */
-    private static final class ZeroStream extends InputStream {
-
-        private long left;
-
-        ZeroStream(long size) {
-            left = size;
-        }
-
-        @Override
-        public int read() {
-            return left-- > 0 ? 0 : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
-            left -= n;
-            return n;
-        }
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -42,6 +44,16 @@ class GatewayTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String CHALLENGE = "Bearer realm=\"sales\"";
+
+    /** Health and metrics are on the management interface, below its root path {@code /q}. */
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private static String sdr() {
         return TestTokens.bearer(UUID.randomUUID(), "sdr");
@@ -193,18 +205,24 @@ class GatewayTest {
     }
 
     @Test
-    void servesHealthWithoutToken() {
-        given().when().get("/q/health/ready").then().statusCode(200).header("X-Request-Id", notNullValue());
-        given().header("Authorization", "Bearer not-a-jwt").when().get("/q/health").then().statusCode(200);
+    void servesHealthOnTheManagementPortWithoutToken() {
+        given().when().get(readiness).then().statusCode(200).body("status", is("UP"));
+        given().header("Authorization", "Bearer not-a-jwt").when().get(health).then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/health", "/q/health/ready", "/q/health/live", "/q/metrics" })
+    void answersHealthAndMetricsOnThePublicPortWithNotFoundProblem(String path) {
+        assertProblem(given().when().get(path).then(), 404, "not-found", path);
     }
 
     @Test
-    void servesMetricsWithoutTokenAndTagsProxiedRequestsByRouteNotById() {
+    void servesMetricsOnTheManagementPortWithoutTokenAndTagsProxiedRequestsByRouteNotById() {
         String id = UUID.randomUUID().toString();
         given().header("Authorization", sdr()).when().get("/api/v1/customers/" + id).then().statusCode(200);
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
-                .when().get("/q/metrics")
+                .when().get(metrics)
                 .then()
                 .statusCode(200)
                 .body(containsString("uri=\"/api/v1/customers/*\""))

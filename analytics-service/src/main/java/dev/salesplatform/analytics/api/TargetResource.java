@@ -69,6 +69,10 @@ public class TargetResource {
         if (what == TargetMetric.QUALIFIED_LEADS && request.value().stripTrailingZeros().scale() > 0) {
             throw ProblemException.invalidField("value", "must be a whole number of leads");
         }
+        // An amount is shown in cents: 10.001 would read back as 10.00.
+        if (what.money() && request.value().stripTrailingZeros().scale() > 2) {
+            throw ProblemException.invalidField("value", "must have at most 2 decimals for an amount");
+        }
         return targets.set(Ids.parse(repId, "repId"), period(period), what, request.value(), request.currency(),
                         caller.id().toString())
                 .map(saved -> Response.status(saved.created() ? 201 : 200).entity(saved.target()).build());

@@ -21,12 +21,9 @@ final class EventFields {
 
     private final CloudEvent event;
 
+    /** {@code event}'s time is within the years of the input rules (CloudEvent reads it so). */
     EventFields(CloudEvent event) {
         this.event = event;
-        // The years only: the precision of an event time is its producer's database's, not a caller's input.
-        if (!InputRules.inRange(LocalDate.ofInstant(event.time(), ZoneOffset.UTC))) {
-            throw invalid("ce_time", "must be an instant in the years " + InputRules.MIN_YEAR + " to " + InputRules.MAX_YEAR);
-        }
     }
 
     OffsetDateTime time() {

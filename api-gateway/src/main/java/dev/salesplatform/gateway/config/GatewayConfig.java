@@ -23,8 +23,10 @@ public interface GatewayConfig {
     Map<String, Upstream> upstreams();
 
     /**
-     * How long an upstream may stay silent (no connection from the pool, or no data on it) before
-     * the gateway gives up and answers 504.
+     * How long an upstream may keep the gateway waiting: for a connection to it, and then for as long
+     * as it owes the gateway something (room for more of the request body, the response head, the next
+     * chunk of the answer). The time a client takes to send its body or to read the answer never
+     * counts. Running out answers 504, or, once the answer has begun, breaks it off.
      */
     @WithDefault("30s")
     Duration upstreamTimeout();
@@ -38,6 +40,8 @@ public interface GatewayConfig {
     RateLimits rateLimits();
 
     BodyLimits bodyLimits();
+
+    RequestLimits requestLimits();
 
     Cors cors();
 
@@ -132,6 +136,23 @@ public interface GatewayConfig {
 
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxSize();
+    }
+
+    /**
+     * Bounds on the request line and headers, answered 414 and 431 as problem+json. Both stay below what
+     * the services accept (a 4096-byte request line, 20K of headers, Quarkus' defaults), so that what
+     * the gateway forwards, with the headers it adds, never meets the services' bare refusals.
+     */
+    interface RequestLimits {
+
+        /** The longest request-target (path and query), in characters. */
+        @WithDefault("4000")
+        int maxUriLength();
+
+        /** All header names and values together. */
+        @WithDefault("16K")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxHeaderSize();
     }
 
     interface Cors {

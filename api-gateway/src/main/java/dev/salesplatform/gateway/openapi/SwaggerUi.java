@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 import dev.salesplatform.gateway.config.GatewayConfig;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -28,16 +30,20 @@ public final class SwaggerUi {
     public static void register(Router router, GatewayConfig.Oidc oidc) {
         String initializer = initializer(oidc.clientId());
         // Vert.x matches this route with and without the trailing slash; the page's relative links need it.
-        router.get(PATH).handler(context -> {
+        read(router, PATH).handler(context -> {
             if (context.request().path().equals(PATH)) {
                 context.redirect(PATH + "/");
             } else {
                 context.next();
             }
         });
-        router.get(PATH + "/swagger-initializer.js").handler(context -> context.response()
+        read(router, PATH + "/swagger-initializer.js").handler(context -> context.response()
                 .putHeader("Content-Type", "application/javascript").end(initializer));
-        router.get(PATH + "/*").handler(StaticHandler.create(WEBJAR + webjarVersion()));
+        read(router, PATH + "/*").handler(StaticHandler.create(WEBJAR + webjarVersion()));
+    }
+
+    private static Route read(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 
     static String initializer(String clientId) {

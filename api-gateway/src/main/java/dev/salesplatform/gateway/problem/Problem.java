@@ -36,6 +36,31 @@ public record Problem(int status, String slug, String title, String detail) {
                 "The request body exceeds the limit of " + maxBytes + " bytes for this route.");
     }
 
+    /** {@code reason} says what in the path is not in normal form, see {@code RequestTarget}. */
+    public static Problem badPath(String reason) {
+        return new Problem(400, "bad-path", "Bad Path",
+                "The path must be in normal form (RFC 3986): " + reason + ".");
+    }
+
+    public static Problem badQuery(String reason) {
+        return new Problem(400, "bad-query", "Bad Query", "The query must be well-formed (RFC 3986): " + reason + ".");
+    }
+
+    public static Problem uriTooLong(int maxLength) {
+        return new Problem(414, "uri-too-long", "URI Too Long",
+                "The request-target (path and query) exceeds the limit of " + maxLength + " characters.");
+    }
+
+    public static Problem headerFieldsTooLarge(long maxBytes) {
+        return new Problem(431, "header-fields-too-large", "Request Header Fields Too Large",
+                "The request's header fields exceed the limit of " + maxBytes + " bytes in total.");
+    }
+
+    public static Problem methodNotAllowed(String allowed) {
+        return new Problem(405, "method-not-allowed", "Method Not Allowed",
+                "This resource answers " + allowed + " only.");
+    }
+
     public static Problem originNotAllowed() {
         return new Problem(403, "origin-not-allowed", "Forbidden",
                 "Cross-origin requests from this origin are not allowed.");

@@ -38,12 +38,8 @@ public class UpstreamRoutes {
                     config.circuitBreaker().openDuration(), System::nanoTime);
             breakers.put(origin.name(), breaker);
             metrics.watch(origin.name(), breaker);
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    // Failures reach the proxy through the response, which answers and logs them; without a
-                    // handler Vert.x would log each again as unhandled (a reset for a body over its limit, say).
-                    .origin(context -> context.client().request(origin.requestOptions())
-                            .map(request -> request.exceptionHandler(alreadyAnswered -> { })))
-                    .addInterceptor(new ForwardingInterceptor(origin, breaker, bodyLimits, metrics));
+            ForwardingInterceptor forwarding = new ForwardingInterceptor(origin, breaker, bodyLimits, metrics, vertx);
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(forwarding).addInterceptor(forwarding);
             for (String prefix : upstream.getValue().prefixes()) {
                 PrefixTable.checkPrefix(prefix);
                 if (!prefixes.add(prefix)) {

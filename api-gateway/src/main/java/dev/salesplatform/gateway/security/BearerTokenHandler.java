@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@link #requireIdentity} answers 401 for a request that has none.
  *
  * <p>Needs {@code quarkus.http.auth.proactive=false}: proactive authentication would answer
- * invalid tokens itself, before any route runs, and on every path, health checks included.
+ * invalid tokens itself, before any route runs, and on every path, the documentation included.
  */
 public final class BearerTokenHandler implements Handler<RoutingContext> {
 

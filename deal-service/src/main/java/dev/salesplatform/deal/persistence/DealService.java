@@ -344,7 +344,7 @@ public class DealService {
             }
             if (!ObstacleRules.canResolve(obstacle.status)) {
                 throw ProblemException.conflict("obstacle-resolved", "Already resolved",
-                        "Obstacle " + obstacleId + " is already resolved").with("status", obstacle.status);
+                        "Obstacle " + obstacleId + " is already resolved").with("currentStatus", obstacle.status);
             }
             DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
             obstacle.status = ObstacleStatus.RESOLVED;

@@ -30,13 +30,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import dev.salesplatform.kit.input.InputRulesModule;
 import dev.salesplatform.kit.problem.JsonProblems;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
@@ -228,8 +228,11 @@ public class LeadImportParser {
         if (mapping instanceof UnrecognizedPropertyException) {
             return new ImportRowError(row, field, "is not a known field");
         }
-        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> target = format.getTargetType();
+        if (mapping instanceof InputRulesModule.Violation violation) {
+            return new ImportRowError(row, field, violation.rule());
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
                 return new ImportRowError(row, field, "must be one of " + Arrays.toString(target.getEnumConstants()));
             }

@@ -81,7 +81,8 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "An open lead has this email (existingLeadId names it), "
             + "or the same Idempotency-Key is still in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull CreateLeadRequest request) {
+    public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @Valid @NotNull CreateLeadRequest request) {
         return once(idempotencyKey, request, actor -> leads.create(request, actor)
                 .map(lead -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + lead.id())
@@ -164,7 +165,8 @@ public class LeadResource {
     public Uni<Response> assign(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull AssignRequest request) {
         UUID leadId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> leads.assign(leadId, request.ownerId(), actor).map(LeadResource::withETag));
+        return once(idempotencyKey, request, actor -> leads.assign(leadId, request.ownerId(), actor)
+                .map(LeadResource::withETag));
     }
 
     @POST
@@ -177,7 +179,8 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> logActivity(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Uni<Response> logActivity(@PathParam("id") String id,
+                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
                                      @Valid @NotNull ActivityRequest request) {
         UUID leadId = Ids.parse(id, "id");
         return once(idempotencyKey, request, actor -> leads.logActivity(leadId, request, actor)
@@ -221,7 +224,8 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> disqualify(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Uni<Response> disqualify(@PathParam("id") String id,
+                                    @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
                               @Valid @NotNull DisqualifyRequest request) {
         UUID leadId = Ids.parse(id, "id");
         return once(idempotencyKey, request, actor -> leads.disqualify(leadId, request, actor).map(LeadResource::withETag));

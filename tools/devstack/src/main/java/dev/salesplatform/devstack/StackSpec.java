@@ -27,19 +27,24 @@ public final class StackSpec {
     public static final String REALM = "sales";
     public static final String ISSUER = "http://" + HOST + ":" + KEYCLOAK_PORT + "/realms/" + REALM;
 
-    /** A Quarkus service of the platform: its module directory is its name. */
-    public record Service(String name, int port) {
+    /** A Quarkus service of the platform: its module directory is its name; health on its management port. */
+    public record Service(String name, int port, int managementPort) {
+        /** A service that serves its health on its API port. */
+        public Service(String name, int port) {
+            this(name, port, port);
+        }
+
         public String url() {
             return "http://" + HOST + ":" + port;
         }
 
         public String readinessUrl() {
-            return url() + "/q/health/ready";
+            return "http://" + HOST + ":" + managementPort + "/q/health/ready";
         }
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("api-gateway", 8080),
+            new Service("api-gateway", 8080, 9080),
             new Service("lead-service", 8081),
             new Service("deal-service", 8082),
             new Service("customer-success-service", 8083),
@@ -67,7 +72,12 @@ public final class StackSpec {
         ports.put(KEYCLOAK_PORT, "Keycloak HTTP");
         ports.put(KEYCLOAK_MANAGEMENT_PORT, "Keycloak management");
         if (!infraOnly) {
-            SERVICES.forEach(s -> ports.put(s.port(), s.name()));
+            for (Service service : SERVICES) {
+                ports.put(service.port(), service.name());
+                if (service.managementPort() != service.port()) {
+                    ports.put(service.managementPort(), service.name() + " management");
+                }
+            }
         }
         return ports;
     }

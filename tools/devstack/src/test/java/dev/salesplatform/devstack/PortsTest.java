@@ -71,9 +71,12 @@ class PortsTest {
     @Test
     void everyPortOfTheStackIsNamed() {
         Map<Integer, String> all = StackSpec.ports(false);
-        assertEquals(List.of(15432, 9092, 9093, 8180, 9180, 8080, 8081, 8082, 8083, 8084), List.copyOf(all.keySet()));
+        assertEquals(List.of(15432, 9092, 9093, 8180, 9180, 8080, 9080, 8081, 8082, 8083, 8084),
+                List.copyOf(all.keySet()));
         assertEquals("PostgreSQL", all.get(15432));
         assertEquals("api-gateway", all.get(8080));
+        assertEquals("api-gateway management", all.get(9080));
+        assertEquals("lead-service", all.get(8081));
         assertEquals(List.of(15432, 9092, 9093, 8180, 9180), List.copyOf(StackSpec.ports(true).keySet()));
     }
 }

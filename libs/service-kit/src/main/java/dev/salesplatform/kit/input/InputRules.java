@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * The one set of rules every service applies to what a caller sends, in a body, a query or a path:
  * only what PostgreSQL stores and gives back identically is accepted. Text holds no NUL or other
- * control character (tab, line feed and carriage return excepted) and no half of a surrogate pair;
- * dates and instants lie in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, instants to the
- * microsecond; an id is a UUID in its canonical form; a decimal has at most {@value #MAX_DIGITS} digits and an exponent within
+ * control character (tab, line feed and carriage return excepted) and no half of a surrogate pair,
+ * and is kept without surrounding whitespace (a blank member is absent); dates and instants lie in
+ * the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, instants to the microsecond; an id is a UUID in
+ * its 8-4-4-4-12 form; a decimal has at most {@value #MAX_DIGITS} digits and an exponent within
  * ±{@value #MAX_DIGITS}. Each check answers why a value breaks the rule, or null when it keeps it.
  */
 public final class InputRules {
@@ -59,6 +60,15 @@ public final class InputRules {
             }
         }
         return null;
+    }
+
+    /**
+     * Text as it is kept: without surrounding whitespace, and a blank member is absent (null); a blank
+     * item of a list stays an empty item, so that the list keeps its length.
+     */
+    public static String normalText(String text, boolean listItem) {
+        String stripped = text.strip();
+        return stripped.isEmpty() && !listItem ? null : stripped;
     }
 
     /** The date {@code text} names, or null when it is not a date within the rule. */

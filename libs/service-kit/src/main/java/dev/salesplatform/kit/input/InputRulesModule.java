@@ -72,7 +72,7 @@ public class InputRulesModule extends SimpleModule {
             if (violation != null) {
                 throw new Violation(parser, violation, text, String.class);
             }
-            return text;
+            return text == null ? null : InputRules.normalText(text, parser.getParsingContext().inArray());
         }
     }
 

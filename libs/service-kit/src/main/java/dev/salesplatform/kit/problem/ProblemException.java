@@ -3,12 +3,15 @@ package dev.salesplatform.kit.problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Thrown by services and resources to answer with a problem document: the mapper turns it into
  * the response, with the request path as {@code instance}.
  */
 public class ProblemException extends RuntimeException {
+
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors");
 
     private final int status;
     private final String slug;
@@ -51,6 +54,10 @@ public class ProblemException extends RuntimeException {
 
     /** A copy with an extension member, e.g. {@code currentState} or {@code existingId}. */
     public ProblemException with(String member, Object value) {
+        if (STANDARD_MEMBERS.contains(member)) {
+            // A second "status" would make the answer JSON with a member given twice.
+            throw new IllegalArgumentException(member + " is a member of every problem; name the extension otherwise");
+        }
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);
         return new ProblemException(status, slug, title, getMessage(), errors, more, headers);

@@ -79,6 +79,15 @@ class InputRulesTest {
         assertEquals(text, body.name());
     }
 
+    /** Text is kept without surrounding whitespace, and a blank member is absent: that is what reads back. */
+    @Test
+    void textIsKeptStrippedAndABlankMemberIsAbsent() throws Exception {
+        Body body = MAPPER.readValue("{\"name\": \"  Ada \\t\", \"tags\": [\" a \", \"  \"]}", Body.class);
+        assertEquals("Ada", body.name());
+        assertEquals(List.of("a", ""), body.tags());
+        assertNull(MAPPER.readValue("{\"name\": \"  \"}", Body.class).name());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-5000-01-01", "0000-01-01", "+999999999-12-31", "1899-12-31", "+10000-01-01",
             "2027-01-01T00:00:00Z", "2027-01-01\\u0000", "", " ", "2027-02-30", "2027-1-01", "20270101"})
