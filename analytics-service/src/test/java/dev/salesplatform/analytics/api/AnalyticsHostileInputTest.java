@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.analytics.messaging.EventLog;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.Race;
 import dev.salesplatform.testkit.TestDatabase;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -52,7 +47,6 @@ class AnalyticsHostileInputTest {
     static final String MANAGER = TestTokens.bearer(UUID.randomUUID(), "sales-manager");
     static final String PROBLEM = "application/problem+json";
     static final String PIPELINE_ID = "01930000-0000-7000-8000-000000000001";
-    static final int PARALLEL = 4;
     /**
      * Every read with a period [from, to), with the other parameters it needs; the OpenAPI document
      * must name no other (so that a new one is added here).
@@ -86,33 +80,6 @@ class AnalyticsHostileInputTest {
         }
         return request.when().request(method, "/api/v1/analytics/targets/{rep}/{period}/{metric}", rep, period, metric)
                 .then();
-    }
-
-    /** Runs the {@code i}th request of {@link #PARALLEL} at once; answers the responses in order. */
-    static List<Response> together(IntFunction<Response> request) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(PARALLEL);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<CompletableFuture<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int index = i;
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return request.apply(index);
-                }, pool));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (CompletableFuture<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -228,7 +195,7 @@ class AnalyticsHostileInputTest {
     @Test
     void parallelPutsOfOneTargetNeverFailTheServerAndOneValueStays() throws Exception {
         String rep = UUID.randomUUID().toString();
-        List<Response> responses = together(i -> given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+        List<Response> responses = Race.of(i -> given().header("Authorization", MANAGER).contentType(ContentType.JSON)
                 .body("{\"value\": \"" + (10 + i) + "\"}")
                 .when().put("/api/v1/analytics/targets/" + rep + "/2027-03/QUALIFIED_LEADS"));
         for (Response response : responses) {

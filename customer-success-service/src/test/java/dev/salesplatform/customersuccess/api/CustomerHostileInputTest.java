@@ -25,21 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.Race;
 import dev.salesplatform.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +51,6 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(PlatformTestResource.class)
 class CustomerHostileInputTest {
 
-    static final int PARALLEL = 4;
     static final String NUL = "a\\u0000b";
     static final String FAR_DATE = "+5874898-01-01";
     static final String REFERRAL = """
@@ -84,48 +78,6 @@ class CustomerHostileInputTest {
 
     static int version(String customer) {
         return get(manager(), "/api/v1/customers/" + customer).statusCode(200).extract().path("version");
-    }
-
-    /** Runs the {@code i}th request of {@link #PARALLEL} at once; answers the responses in order. */
-    static List<Response> together(IntFunction<Response> request) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(PARALLEL);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<CompletableFuture<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int index = i;
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return request.apply(index);
-                }, pool));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (CompletableFuture<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Every response is {@code win} or, as problem+json, {@code lose}; answers how many won. */
-    static int winners(List<Response> responses, int win, int lose) {
-        int won = 0;
-        for (Response response : responses) {
-            assertTrue(response.statusCode() == win || response.statusCode() == lose,
-                    response.statusCode() + " " + response.asString());
-            if (response.statusCode() == lose) {
-                assertEquals(PROBLEM, response.contentType().split(";")[0], response.asString());
-            } else {
-                won++;
-            }
-        }
-        return won;
     }
 
     @Test
@@ -253,17 +205,17 @@ class CustomerHostileInputTest {
     void parallelWritesToOneCustomerNeverFailTheServerAndStoreExactlyTheWinners() throws Exception {
         String id = onboard(company("Racing Writes"));
         String base = "/api/v1/customers/" + id;
-        List<Response> checkIns = together(i -> given().header("Authorization", chris()).contentType(ContentType.JSON)
+        List<Response> checkIns = Race.of(i -> given().header("Authorization", chris()).contentType(ContentType.JSON)
                 .body("{\"type\": \"CALL\", \"sentiment\": \"NEUTRAL\", \"notes\": \"Call " + i + "\"}")
                 .when().post(base + "/check-ins"));
-        int stored = winners(checkIns, 201, 409);
+        int stored = Race.winners(checkIns, 201, 409);
         assertTrue(stored >= 1, "at least one check-in is recorded");
         get(manager(), base + "/check-ins").statusCode(200).body("items", hasSize(stored));
         assertEquals(1 + stored, version(id));
 
-        List<Response> expansions = together(i -> given().header("Authorization", chris()).contentType(ContentType.JSON)
+        List<Response> expansions = Race.of(i -> given().header("Authorization", chris()).contentType(ContentType.JSON)
                 .body(EXPANSION.formatted("Seats " + i)).when().post(base + "/expansions"));
-        int expanded = winners(expansions, 200, 409);
+        int expanded = Race.winners(expansions, 200, 409);
         assertTrue(expanded >= 1, "at least one expansion is recorded");
         get(manager(), base).statusCode(200).body("mrr[0].amount", equalTo("%d.00".formatted(3750 + 10 * expanded)))
                 .body("version", equalTo(1 + stored + expanded));
@@ -272,10 +224,10 @@ class CustomerHostileInputTest {
     @Test
     void parallelPatchesOfOneVersionHaveExactlyOneWinnerAndThe412sAreProblems() throws Exception {
         String id = onboard(company("Racing Patches"));
-        List<Response> responses = together(i -> given().header("Authorization", chris()).header("If-Match", "\"1\"")
+        List<Response> responses = Race.of(i -> given().header("Authorization", chris()).header("If-Match", "\"1\"")
                 .contentType("application/merge-patch+json").body("{\"notes\": \"Editor " + i + "\"}")
                 .when().patch("/api/v1/customers/" + id));
-        assertEquals(1, winners(responses, 200, 412), responses.stream().map(Response::asString).toList().toString());
+        assertEquals(1, Race.winners(responses, 200, 412), responses.stream().map(Response::asString).toList().toString());
         String notes = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("notes");
         get(manager(), "/api/v1/customers/" + id).statusCode(200).header("ETag", "\"2\"")
                 .body("notes", equalTo(notes));

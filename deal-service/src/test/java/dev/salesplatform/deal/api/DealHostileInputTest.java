@@ -31,19 +31,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.Race;
 import dev.salesplatform.testkit.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -63,7 +57,6 @@ class DealHostileInputTest {
 
     /** A JSON string escape for U+0000: what a body carries to put NUL into a text. */
     private static final String NUL = "\\u0000";
-    private static final int RACERS = 4;
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     @TestHTTPResource("/")
@@ -376,9 +369,9 @@ class DealHostileInputTest {
         String id = create(token, dealJson("Racing obstacles"));
         long before = version(token, id);
 
-        List<Response> answers = race(i -> post(token, "/api/v1/deals/" + id + "/obstacles",
+        List<Response> answers = Race.of(i -> post(token, "/api/v1/deals/" + id + "/obstacles",
                 "{\"type\": \"PRICE\", \"notes\": \"Racer " + i + "\"}").extract().response());
-        int created = assertRaceAnswers(answers, 201, 409);
+        int created = Race.winners(answers, 201, 409);
 
         assertTrue(created >= 1, "at least one of the racing obstacles is recorded");
         List<String> notes = get(token, "/api/v1/deals/" + id + "/obstacles").statusCode(200).extract().path("notes");
@@ -395,8 +388,8 @@ class DealHostileInputTest {
         String etag = get(token, "/api/v1/deals/" + id).statusCode(200).extract().header("ETag");
         long before = version(token, id);
 
-        List<Response> answers = race(i -> patch(token, id, etag, "{\"name\": \"Racer " + i + "\"}").extract().response());
-        int won = assertRaceAnswers(answers, 200, 412);
+        List<Response> answers = Race.of(i -> patch(token, id, etag, "{\"name\": \"Racer " + i + "\"}").extract().response());
+        int won = Race.winners(answers, 200, 412);
 
         assertEquals(1, won, "exactly one patch with If-Match " + etag + " applies");
         String winner = answers.stream().filter(a -> a.statusCode() == 200).findFirst().orElseThrow().path("name");
@@ -413,9 +406,9 @@ class DealHostileInputTest {
         long before = version(token, id);
         List<String> targets = List.of("DEMO", "PROPOSAL", "NEGOTIATION", "DEMO");
 
-        List<Response> answers = race(i -> post(token, "/api/v1/deals/" + id + "/stage",
+        List<Response> answers = Race.of(i -> post(token, "/api/v1/deals/" + id + "/stage",
                 "{\"stage\": \"" + targets.get(i) + "\"}").extract().response());
-        int moved = assertRaceAnswers(answers, 200, 409);
+        int moved = Race.winners(answers, 200, 409);
 
         assertTrue(moved >= 1, "at least one racing move applies");
         assertEquals(before + moved, version(token, id));
@@ -439,48 +432,6 @@ class DealHostileInputTest {
         }
         given().header("Authorization", token).queryParam("q", "Dot segments").when().get("/api/v1/deals")
                 .then().statusCode(200).body("items", hasSize(0));
-    }
-
-    /**
-     * Runs {@link #RACERS} requests at once (all released together) and answers what each got, in
-     * request order.
-     */
-    private static List<Response> race(IntFunction<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(RACERS);
-            List<CompletableFuture<Response>> running = IntStream.range(0, RACERS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("racers not released together", e);
-                        }
-                        return request.apply(i);
-                    }, pool)).toList();
-            List<Response> answers = new ArrayList<>();
-            for (CompletableFuture<Response> answer : running) {
-                answers.add(answer.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Every answer is {@code success} or the {@code lost} problem; answers how many succeeded. */
-    private static int assertRaceAnswers(List<Response> answers, int success, int lost) {
-        int succeeded = 0;
-        for (Response answer : answers) {
-            String seen = answer.statusCode() + " " + answer.contentType() + " " + answer.asString();
-            if (answer.statusCode() == success) {
-                succeeded++;
-            } else {
-                assertEquals(lost, answer.statusCode(), seen);
-                assertTrue(answer.contentType().startsWith(PROBLEM), seen);
-            }
-        }
-        return succeeded;
     }
 
     private record RawAnswer(int status, String contentType, String body) {
