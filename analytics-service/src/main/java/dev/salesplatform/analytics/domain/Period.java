@@ -53,7 +53,7 @@ public record Period(Instant from, Instant to) {
             LocalDate date = InputRules.parseDate(value);
             bound = date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
         } else {
-            bound = InputRules.parseInstant(value);
+            bound = InputRules.parseBound(value);
         }
         if (bound == null) {
             throw new InvalidPeriodException(name, "must be an ISO-8601 date or instant (UTC) in the years "

@@ -95,8 +95,7 @@ class AnalyticsHostileInputTest {
         assertEquals(new TreeSet<>(PERIOD_READS.keySet()), documented);
 
         PERIOD_READS.forEach((path, query) -> {
-            for (String far : List.of("+294277-01-01T00:00:00Z", "+294277-01-01", "10000-01-01T00:00:00Z",
-                    "2027-01-01T00:00:00.000000001Z")) {
+            for (String far : List.of("+294277-01-01T00:00:00Z", "+294277-01-01", "10000-01-01T00:00:00Z")) {
                 refused(read(path, with(query, "to", far)), "to");
             }
             for (String early : List.of("-5000-01-01T00:00:00Z", "-5000-01-01", "1899-12-31T23:59:59Z", "1899-12-31")) {
@@ -106,6 +105,8 @@ class AnalyticsHostileInputTest {
                     "from");
             read(path, with(with(query, "from", "1900-01-01"), "to", "1900-03-01")).statusCode(200);
             read(path, with(with(query, "from", "9999-11-01T00:00:00Z"), "to", "9999-12-31")).statusCode(200);
+            // A bound is compared, not stored: a clock's nanoseconds are fine.
+            read(path, with(with(query, "from", "2026-11-01T00:00:00.123456789Z"), "to", "2026-12-01")).statusCode(200);
         });
         for (String period : List.of("1899-12", "0001-Q1", "10000-01", "+294277-01")) {
             refused(read("/reps", Map.of("period", period)), "period");

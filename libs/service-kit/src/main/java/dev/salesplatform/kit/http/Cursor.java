@@ -2,6 +2,7 @@ package dev.salesplatform.kit.http;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -73,6 +74,11 @@ public record Cursor(List<String> values) {
     /** A date within {@link InputRules}: a tampered one never reaches a query. */
     public LocalDate date(int index) {
         return valid(InputRules.parseDate(values.get(index)));
+    }
+
+    /** An instant within {@link InputRules}. */
+    public Instant instant(int index) {
+        return valid(InputRules.parseInstant(values.get(index)));
     }
 
     /** A decimal within {@link InputRules}. */

@@ -31,9 +31,9 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        Instant instant = InputRules.parseInstant(value.strip());
+        Instant instant = InputRules.parseBound(value.strip());
         if (instant == null) {
-            throw ProblemException.invalidField(field, InputRules.INSTANT_RULE);
+            throw ProblemException.invalidField(field, InputRules.BOUND_RULE);
         }
         return instant;
     }

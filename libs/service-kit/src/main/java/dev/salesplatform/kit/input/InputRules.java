@@ -31,11 +31,14 @@ public final class InputRules {
             + ", such as 2027-03-31";
     public static final String INSTANT_RULE = "must be an ISO-8601 instant in the years " + MIN_YEAR + " to " + MAX_YEAR
             + " with at most microseconds, such as 2026-11-01T00:00:00Z";
+    public static final String BOUND_RULE = "must be an ISO-8601 instant in the years " + MIN_YEAR + " to " + MAX_YEAR
+            + ", such as 2026-11-01T00:00:00Z";
     public static final String DECIMAL_RULE = "must be a decimal number of at most " + MAX_DIGITS + " digits";
     public static final String ID_RULE = "must be a UUID such as 0199a3c2-7d1e-7c4a-9f1e-2b7d4c1a9e01";
 
     private static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -86,9 +89,18 @@ public final class InputRules {
 
     /** The instant {@code text} names, or null when it is not an instant within the rule. */
     public static Instant parseInstant(String text) {
+        Instant instant = parseBound(text);
+        return instant != null && inRange(instant) ? instant : null;
+    }
+
+    /**
+     * The instant a query bound names, within the years of the rule at any precision: a bound is
+     * compared, not stored, and clocks tell nanoseconds.
+     */
+    public static Instant parseBound(String text) {
         try {
             Instant instant = Instant.parse(text);
-            return inRange(instant) ? instant : null;
+            return inYears(instant) ? instant : null;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -117,8 +129,9 @@ public final class InputRules {
 
     /** The decimal {@code text} names, or null when it is not a decimal within the rule. */
     public static BigDecimal parseDecimal(String text) {
-        // Parsing grows faster than the text: what cannot be within the rule is not parsed at all.
-        if (text.length() > MAX_DIGITS + 10) {
+        // Parsing grows faster than the text: what cannot be within the rule is not parsed at all. BigDecimal
+        // also reads any script's digits ("１２"), which would read back as others.
+        if (text.length() > MAX_DIGITS + 10 || !DECIMAL.matcher(text).matches()) {
             return null;
         }
         try {

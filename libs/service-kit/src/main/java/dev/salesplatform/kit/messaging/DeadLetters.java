@@ -2,8 +2,8 @@ package dev.salesplatform.kit.messaging;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -122,12 +122,8 @@ public class DeadLetters {
         OffsetDateTime after = null;
         UUID afterId = null;
         if (cursor != null) {
-            try {
-                after = OffsetDateTime.parse(cursor.value(0));
-                afterId = UUID.fromString(cursor.value(1));
-            } catch (DateTimeException | IllegalArgumentException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
-            }
+            after = OffsetDateTime.ofInstant(cursor.instant(0), ZoneOffset.UTC);
+            afterId = cursor.id(1);
         }
         return pool.preparedQuery(LIST).execute(Tuple.from(Arrays.asList(consumer, status, after, afterId,
                         page.limit() + 1)))

@@ -184,6 +184,11 @@ class InputRulesTest {
         assertNull(InputRules.parseInstant("+294277-01-01T00:00:00Z"));
         assertNull(InputRules.parseDecimal("1e-999999999"));
         assertNull(InputRules.parseDecimal("9".repeat(200)));
+        assertNull(InputRules.parseDecimal("１２"), "fullwidth digits would read back as 12");
+        assertEquals(new BigDecimal("12.5"), InputRules.parseDecimal("12.5"));
+        // A query bound is compared, not stored: any precision, but the same years.
+        assertEquals(Instant.parse("2026-11-01T00:00:00.123456789Z"), InputRules.parseBound("2026-11-01T00:00:00.123456789Z"));
+        assertNull(InputRules.parseBound("+294277-01-01T00:00:00Z"));
         assertEquals(LocalDate.of(2027, 1, 1), InputRules.parseDate("2027-01-01"));
         assertNull(InputRules.textViolation("plain text\twith tab"));
         assertEquals("must not contain the NUL character (U+0000)", InputRules.textViolation("a\u0000b"));
