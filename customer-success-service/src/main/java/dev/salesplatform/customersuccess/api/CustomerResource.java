@@ -155,7 +155,7 @@ public class CustomerResource {
             @Valid @NotNull AssignRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> customers.assign(customer, request.csmId(), actor).map(CustomerResource::withETag));
     }
 
@@ -197,7 +197,7 @@ public class CustomerResource {
                                  @Valid @NotNull CheckInRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
                 .recordCheckIn(customer, request, actor).map(c -> created(customer, "check-ins", c)));
     }
 
@@ -226,7 +226,7 @@ public class CustomerResource {
                                   @Valid @NotNull FeedbackRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
                 .recordFeedback(customer, request, actor).map(f -> created(customer, "feedback", f)));
     }
 
@@ -256,7 +256,7 @@ public class CustomerResource {
                                 @Valid @NotNull ReviewRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
                 .recordReview(customer, request, actor).map(r -> created(customer, "reviews", r)));
     }
 
@@ -286,7 +286,7 @@ public class CustomerResource {
                                   @Valid @NotNull ReferralRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request), () -> customers
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
                 .recordReferral(customer, request, actor).map(r -> created(customer, "referrals", r)));
     }
 
@@ -318,7 +318,7 @@ public class CustomerResource {
             @Valid @NotNull ExpansionRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
                         request.reason(), true, actor).map(CustomerResource::withETag));
     }
@@ -342,7 +342,7 @@ public class CustomerResource {
             @Valid @NotNull ContractionRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
                         request.reason(), false, actor).map(CustomerResource::withETag));
     }
@@ -364,7 +364,7 @@ public class CustomerResource {
             @Valid @NotNull ChurnRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(customer, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> customers.churn(customer, request, actor).map(CustomerResource::withETag));
     }
 

@@ -107,7 +107,7 @@ public class RenewalResource {
             @Valid @NotNull RenewRequest request) {
         UUID renewal = Ids.parse(id, "id");
         Actor actor = CustomerResource.actor(caller);
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(renewal, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> renewals.renew(renewal, request, actor).map(RenewalResource::withETag));
     }
 
@@ -129,7 +129,7 @@ public class RenewalResource {
             @Valid @NotNull ChurnRequest request) {
         UUID renewal = Ids.parse(id, "id");
         Actor actor = CustomerResource.actor(caller);
-        return idempotency.execute(idempotencyKey, actor.id().toString(), List.of(renewal, request),
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request,
                 () -> renewals.churn(renewal, request, actor).map(RenewalResource::withETag));
     }
 

@@ -2,7 +2,6 @@ package dev.salesplatform.lead.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -177,7 +176,7 @@ public class LeadService {
     @WithTransaction
     public Uni<ActivityResponse> logActivity(UUID id, ActivityRequest request, Actor actor) {
         Instant now = now();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         if (occurredAt.isAfter(now.plusSeconds(FUTURE_TOLERANCE_SECONDS))) {
             throw ProblemException.invalidField("occurredAt", "must not be in the future");
         }
