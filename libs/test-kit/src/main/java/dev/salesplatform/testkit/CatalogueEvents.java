@@ -4,11 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +20,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,18 +92,8 @@ public final class CatalogueEvents {
     public static ProducerRecord<String, String> record(String topic, String key, Variant variant) {
         String source = catalogue().path("events").path(variant.type().replaceFirst("\\.v2$", ".v1"))
                 .path("source").asText("/test");
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, variant.payload());
-        for (Header header : headers(variant.id(), variant.type(), source, key, TestClock.current().instant())) {
-            record.headers().add(header);
-        }
-        return record;
-    }
-
-    /** CloudEvents 1.0 binary-mode headers. */
-    public static Header[] headers(String id, String type, String source, String subject, Instant time) {
-        return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id), header("ce_source", source),
-                header("ce_type", type), header("ce_time", time.toString()), header("ce_subject", subject),
-                header("content-type", "application/json")};
+        return CloudEventRecord.of(variant.type()).id(variant.id()).source(source).subject(key)
+                .payload(variant.payload()).on(topic);
     }
 
     /**
@@ -201,10 +187,6 @@ public final class CatalogueEvents {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonNode catalogue() {

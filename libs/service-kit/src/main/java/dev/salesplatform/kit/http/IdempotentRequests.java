@@ -55,11 +55,14 @@ public class IdempotentRequests {
             + " AND completed_at IS NULL";
     private static final String EXPIRE = "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?1)";
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+    private final CurrentVertxRequest currentRequest;
 
     @Inject
-    CurrentVertxRequest currentRequest;
+    public IdempotentRequests(ObjectMapper mapper, CurrentVertxRequest currentRequest) {
+        this.mapper = mapper;
+        this.currentRequest = currentRequest;
+    }
 
     /**
      * Runs {@code action} (which writes inside the transaction this opens) once per key, for the current

@@ -28,11 +28,14 @@ public class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
     @Inject
-    Validator validator;
+    public MergePatch(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
 
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {

@@ -30,9 +30,12 @@ public class ConsumerHealth {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    public ConsumerHealth(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * Runs {@code attempt}, and again with backoff for as long as it fails with a passing fault, while

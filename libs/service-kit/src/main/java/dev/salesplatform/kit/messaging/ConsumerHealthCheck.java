@@ -17,8 +17,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConsumerHealthCheck implements HealthCheck {
 
+    private final ConsumerHealth consumers;
+
     @Inject
-    ConsumerHealth consumers;
+    public ConsumerHealthCheck(ConsumerHealth consumers) {
+        this.consumers = consumers;
+    }
 
     @Override
     public HealthCheckResponse call() {

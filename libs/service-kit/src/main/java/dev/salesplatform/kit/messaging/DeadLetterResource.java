@@ -42,8 +42,12 @@ public class DeadLetterResource {
     static final int BULK_LIMIT = 500;
     private static final Pattern CONSUMER_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
+    private final DeadLetters deadLetters;
+
     @Inject
-    DeadLetters deadLetters;
+    public DeadLetterResource(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;

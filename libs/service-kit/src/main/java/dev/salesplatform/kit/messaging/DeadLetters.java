@@ -76,25 +76,27 @@ public class DeadLetters {
     private static final String FAILED_AGAIN = "UPDATE dead_letter SET reason = $2, exception = $3,"
             + " attempts = attempts + 1 WHERE id = $1";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+    private final ConsumerHealth health;
+    private final Instance<DeadLetterHandler> handlers;
+    private final MutinyEmitter<String> topics;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    ConsumerHealth health;
-
-    @Inject
-    @Any
-    Instance<DeadLetterHandler> handlers;
-
-    @Inject
-    @Channel("dead-letters")
-    MutinyEmitter<String> topics;
+    public DeadLetters(Pool pool,
+                       ObjectMapper mapper,
+                       MeterRegistry registry,
+                       ConsumerHealth health,
+                       @Any Instance<DeadLetterHandler> handlers,
+                       @Channel("dead-letters") MutinyEmitter<String> topics) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.registry = registry;
+        this.health = health;
+        this.handlers = handlers;
+        this.topics = topics;
+    }
 
     /** What a bulk redelivery did. */
     public record Redelivery(int redelivered, int stillFailing) {

@@ -21,8 +21,12 @@ public class EventFilter {
     private static final Logger LOG = Logger.getLogger(EventFilter.class);
     private static final int MAX_REPORTED = 1000;
 
+    private final MeterRegistry registry;
+
     @Inject
-    MeterRegistry registry;
+    public EventFilter(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 

@@ -27,17 +27,18 @@ public class IdempotentConsumer {
     private static final String MARK = "INSERT INTO processed_event (consumer, event_id, processed_at)"
             + " VALUES (?1, ?2, now()) ON CONFLICT DO NOTHING";
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+    private final DeadLetters deadLetters;
+    private final ConsumerHealth health;
+    private final EventFilter filter;
 
     @Inject
-    DeadLetters deadLetters;
-
-    @Inject
-    ConsumerHealth health;
-
-    @Inject
-    EventFilter filter;
+    public IdempotentConsumer(ObjectMapper mapper, DeadLetters deadLetters, ConsumerHealth health, EventFilter filter) {
+        this.mapper = mapper;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.filter = filter;
+    }
 
     /**
      * Applies {@code effect} to the record's event once, if its type is handled; other types are

@@ -1,7 +1,5 @@
 package dev.salesplatform.kit.messaging;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.smallrye.mutiny.Uni;
@@ -13,8 +11,12 @@ import io.smallrye.mutiny.Uni;
  */
 public abstract class IdempotentEventHandler implements DeadLetterHandler {
 
-    @Inject
-    protected IdempotentConsumer idempotentConsumer;
+    private final IdempotentConsumer idempotentConsumer;
+
+    /** A subclass's injected constructor passes the kit's consumer on. */
+    protected IdempotentEventHandler(IdempotentConsumer idempotentConsumer) {
+        this.idempotentConsumer = idempotentConsumer;
+    }
 
     /** The types this consumer handles and those it knowingly ignores. */
     protected abstract EventTypes types();

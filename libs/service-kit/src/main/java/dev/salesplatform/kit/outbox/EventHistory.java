@@ -27,8 +27,12 @@ public class EventHistory {
             + " WHERE aggregate_type = ?1 AND aggregate_id = ?2 AND (CAST(?3 AS uuid) IS NULL OR id > CAST(?3 AS uuid))"
             + " ORDER BY id LIMIT ?4";
 
+    private final ObjectMapper mapper;
+
     @Inject
-    ObjectMapper mapper;
+    public EventHistory(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     /** One entry: which event, who, when, and what it carried (without the envelope fields). */
     public record Entry(UUID eventId, String type, String actorId, Instant occurredAt, JsonNode data) {

@@ -31,8 +31,12 @@ public class Outbox {
             INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
             SELECT id, aggregate_type, aggregate_id, type, ?7, created_at, payload FROM event""";
 
+    private final ObjectMapper mapper;
+
     @Inject
-    ObjectMapper mapper;
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     /** Must run inside the transaction of the change; returns the event id ({@code ce_id}). */
     public Uni<UUID> record(OutboxEvent event) {

@@ -17,8 +17,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
 
+    private final OutboxRelay relay;
+
     @Inject
-    OutboxRelay relay;
+    public OutboxHealthCheck(OutboxRelay relay) {
+        this.relay = relay;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -1,6 +1,7 @@
 package dev.salesplatform.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -117,31 +117,13 @@ public class OutboxRelay {
     public record Parked(UUID eventId, String reason) {
     }
 
-    @Inject
-    OutboxConfig config;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String databasePassword;
-
+    private final OutboxConfig config;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final Map<String, Object> kafkaConfig;
+    private final Clock clock;
+    private final PgConnectOptions listenOptions;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
@@ -156,6 +138,26 @@ public class OutboxRelay {
     private Instant nextCleanup = Instant.EPOCH;
     private Instant nextLagUpdate = Instant.EPOCH;
 
+    /**
+     * {@code kafkaConfig} is every {@code kafka.*} setting of the service, as its Kafka connector gets
+     * them; the database settings open the connection that listens for NOTIFY.
+     */
+    public OutboxRelay(OutboxConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
+                       @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String databasePassword) {
+        this.config = config;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
+        this.clock = clock;
+        this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
+                .setUser(databaseUser)
+                .setPassword(databasePassword);
+    }
+
     void start(@Observes StartupEvent event) {
         if (!config.relay().enabled()) {
             return;
@@ -168,14 +170,9 @@ public class OutboxRelay {
                 .description("Outbox events published by this instance").register(registry);
         Gauge.builder("outbox.parked", parked, AtomicLong::get)
                 .description("Outbox events Kafka refused for good, set aside with their reason").register(registry);
-        openProducer();
         listen();
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
-    }
-
-    void openProducer() {
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -255,6 +252,9 @@ public class OutboxRelay {
      * published or parked; throws the first transient failure, after committing the rest.
      */
     int drainBatch() throws Exception {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        }
         SqlConnection connection = pool.getConnectionAndAwait();
         Exception transientFailure = null;
         int settled;
@@ -376,10 +376,11 @@ public class OutboxRelay {
     }
 
     private void updateLagIfDue() {
-        if (Instant.now().isBefore(nextLagUpdate)) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextLagUpdate)) {
             return;
         }
-        nextLagUpdate = Instant.now().plusSeconds(1);
+        nextLagUpdate = now.plusSeconds(1);
         updateLag();
     }
 
@@ -393,18 +394,16 @@ public class OutboxRelay {
     }
 
     private void cleanUpPublished() {
-        if (Instant.now().isBefore(nextCleanup)) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCleanup)) {
             return;
         }
-        nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+        nextCleanup = now.plus(Duration.ofMinutes(10));
         pool.preparedQuery(DELETE_PUBLISHED).executeAndAwait(Tuple.of(config.relay().keepPublished().toSeconds()));
     }
 
     private void listen() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1000L);
+        subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(attempt -> 1000L);
         subscriber.channel("outbox").handler(payload -> wakeUp.release());
         // Polling covers the time until LISTEN is established, or if it never is.
         subscriber.connect().subscribe().with(

@@ -45,6 +45,11 @@ public class ProblemMappers {
         return response.build();
     }
 
+    @ServerExceptionMapper
+    public Response stateConflict(StateConflict e, UriInfo uri) {
+        return problem(e.toProblem(), uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -29,8 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ProblemRoutes {
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
     @ConfigProperty(name = "salesplatform.http.max-body-size", defaultValue = "1M")
     MemorySize maxBodySize;
@@ -38,8 +37,13 @@ public class ProblemRoutes {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize transportMaxBodySize;
 
+    private final Instance<LargeBodyRoute> largeBodyRoutes;
+
     @Inject
-    Instance<LargeBodyRoute> largeBodyRoutes;
+    public ProblemRoutes(ObjectMapper mapper, Instance<LargeBodyRoute> largeBodyRoutes) {
+        this.mapper = mapper;
+        this.largeBodyRoutes = largeBodyRoutes;
+    }
 
     private List<LargeBodyRoute> largeBodies = List.of();
 

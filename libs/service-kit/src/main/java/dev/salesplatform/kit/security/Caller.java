@@ -23,8 +23,12 @@ public class Caller {
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
 
+    private final SecurityIdentity identity;
+
     @Inject
-    SecurityIdentity identity;
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public UUID id() {
         if (identity.isAnonymous()) {

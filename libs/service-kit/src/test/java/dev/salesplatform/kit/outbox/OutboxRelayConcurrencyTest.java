@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,9 @@ class OutboxRelayConcurrencyTest {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
 
     @Test
     void twoRelaysShareTheBacklogAndKeepPerAggregateOrder() throws Throwable {
@@ -102,12 +106,9 @@ class OutboxRelayConcurrencyTest {
     }
 
     private Callable<Integer> drainer() {
-        OutboxRelay relay = new OutboxRelay();
-        relay.config = config;
-        relay.pool = pool;
-        relay.registry = registry;
-        relay.kafkaConfig = kafkaConfig;
-        relay.openProducer();
+        // Built as the container builds it; it only drains here, so it needs no Vert.x and listens to nothing.
+        OutboxRelay relay = new OutboxRelay(config, pool, null, registry, kafkaConfig, TestClock.current(),
+                databaseUrl, "unused", "");
         return () -> {
             int published = 0;
             int idleRounds = 0;
