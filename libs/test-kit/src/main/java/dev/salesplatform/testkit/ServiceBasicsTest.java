@@ -78,6 +78,44 @@ public abstract class ServiceBasicsTest {
         assertEquals(List.of(), undocumented);
     }
 
+    /**
+     * Every operation has an {@code operationId} a frontend developer would write as a method name
+     * ({@code createLead}, {@code listRenewals}), and every schema a name they would write by hand:
+     * generated clients take both as they are.
+     */
+    @Test
+    void everyOperationAndSchemaIsNamedForAClient() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json")
+                .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> unnamed = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (!path.getKey().startsWith("/api/") || !operation.getValue().isObject()) {
+                return;
+            }
+            String id = operation.getValue().path("operationId").asText();
+            if (!id.matches("[a-z]+[A-Z][A-Za-z]*")) {
+                unnamed.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": operationId '" + id + "'");
+            } else if (ids.contains(id)) {
+                unnamed.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": operationId " + id + " twice");
+            }
+            ids.add(id);
+        }));
+        document.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (!name.matches("[A-Z][a-z]+(?:[A-Z][a-z]+|[0-9]+[A-Z][a-z]+)*")) {
+                unnamed.add("schema " + name + ": not words (a numeric suffix, an abbreviation or a Java name)");
+            }
+        });
+        assertEquals(List.of(), unnamed);
+    }
+
+    /** The layering rules of DESIGN.md hold for this service's classes. */
+    @Test
+    void keepsTheLayeringRules() {
+        String root = getClass().getPackageName().replaceFirst("^(dev\\.salesplatform\\.[a-z]+).*", "$1");
+        LayerRules.checkService(root);
+    }
+
     @Test
     void servesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200);

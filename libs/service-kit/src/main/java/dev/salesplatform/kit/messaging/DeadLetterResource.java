@@ -54,7 +54,7 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "List dead letters", description = "Roles: admin. Records this service's consumers could "
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "Roles: admin. Records this service's consumers could "
             + "not apply (type, reason, failure class, time, attempts), newest first; status OPEN or REDELIVERED.")
     @APIResponse(responseCode = "200", description = "A page of dead letters")
     @APIResponse(responseCode = "404", description = "Not this service's name",
@@ -70,7 +70,7 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "Read a dead letter", description = "Roles: admin.")
+    @Operation(operationId = "getDeadLetter", summary = "Read a dead letter", description = "Roles: admin.")
     @APIResponse(responseCode = "200", description = "The dead letter",
             content = @Content(schema = @Schema(implementation = DeadLetter.class)))
     @APIResponse(responseCode = "404", description = "No such dead letter",
@@ -84,7 +84,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/redeliver")
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "Redeliver a dead letter", description = "Roles: admin. Applies the record once more through "
+    @Operation(operationId = "redeliverDeadLetter", summary = "Redeliver a dead letter", description = "Roles: admin. Applies the record once more through "
             + "its consumer, e.g. after a fix. Idempotent: one already redelivered is answered as it is; one that "
             + "fails again stays OPEN with the new reason.")
     @APIResponse(responseCode = "200", description = "The dead letter after the attempt",
@@ -101,7 +101,7 @@ public class DeadLetterResource {
     @POST
     @Path("/redeliver")
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "Redeliver every open dead letter", description = "Roles: admin. Up to " + BULK_LIMIT
+    @Operation(operationId = "redeliverOpenDeadLetters", summary = "Redeliver every open dead letter", description = "Roles: admin. Up to " + BULK_LIMIT
             + " open dead letters (of one consumer, or all), oldest first; call again while stillFailing plus "
             + "redelivered equals the limit.")
     @APIResponse(responseCode = "200", description = "How many were applied and how many still fail")

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -99,6 +100,7 @@ public class DeadLetters {
     }
 
     /** What a bulk redelivery did. */
+    @Schema(name = "DeadLetterRedelivery")
     public record Redelivery(int redelivered, int stillFailing) {
     }
 

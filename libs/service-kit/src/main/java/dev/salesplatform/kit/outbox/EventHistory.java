@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +37,7 @@ public class EventHistory {
     }
 
     /** One entry: which event, who, when, and what it carried (without the envelope fields). */
+    @Schema(name = "HistoryEntry")
     public record Entry(UUID eventId, String type, String actorId, Instant occurredAt, JsonNode data) {
     }
 
