@@ -34,7 +34,16 @@ public final class LayerRules {
 
     /** Fails listing every violation of a service rooted at {@code root}, e.g. {@code dev.salesplatform.lead}. */
     public static void checkService(String root) {
-        JavaClasses classes = mainClasses(root);
+        check(mainClasses(root), serviceRules(root));
+    }
+
+    /** Fails when a library rooted at {@code root} (the kit) imports any service. */
+    public static void checkLibrary(String root) {
+        check(mainClasses(root), List.of(libraryRule()));
+    }
+
+    /** The rules of a service rooted at {@code root}. */
+    public static List<ArchRule> serviceRules(String root) {
         List<ArchRule> rules = new ArrayList<>();
         rules.add(noClasses().that().resideInAPackage(root + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
@@ -62,14 +71,14 @@ public final class LayerRules {
         List<String> others = SERVICES.stream().filter(service -> !service.equals(root)).map(s -> s + "..").toList();
         rules.add(noClasses().should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
                 .because("services share only the kit; each owns its domain"));
-        check(classes, rules);
+        return rules.stream().map(rule -> rule.allowEmptyShould(true)).toList();
     }
 
-    /** Fails when a library rooted at {@code root} (the kit) imports any service. */
-    public static void checkLibrary(String root) {
+    /** The rule of a library: it imports no service. */
+    public static ArchRule libraryRule() {
         String[] services = SERVICES.stream().map(service -> service + "..").toArray(String[]::new);
-        check(mainClasses(root), List.of(noClasses().should().dependOnClassesThat().resideInAnyPackage(services)
-                .because("the kit is infrastructure without domain")));
+        return noClasses().should().dependOnClassesThat().resideInAnyPackage(services)
+                .because("the kit is infrastructure without domain").allowEmptyShould(true);
     }
 
     private static JavaClasses mainClasses(String root) {
@@ -92,7 +101,7 @@ public final class LayerRules {
     private static void check(JavaClasses classes, List<ArchRule> rules) {
         StringBuilder failures = new StringBuilder();
         for (ArchRule rule : rules) {
-            EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
+            EvaluationResult result = rule.evaluate(classes);
             if (result.hasViolation()) {
                 failures.append(result.getFailureReport()).append('\n');
             }
