@@ -2,6 +2,7 @@ package dev.salesplatform.kit.problem;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A decimal accepted as 1E+3 is written 1000, as the event catalogue promises (toPlainString).
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.registerModule(new InputRulesModule());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -81,5 +81,7 @@ class MoneyTest {
         String json = mapper.writeValueAsString(Money.of(new BigDecimal("1250.5"), "EUR"));
         assertEquals("{\"amount\":\"1250.50\",\"currency\":\"EUR\"}", json);
         assertEquals(new Money(new BigDecimal("1250.50"), "EUR"), mapper.readValue(json, Money.class));
+        assertEquals("{\"amount\":\"1000\",\"currency\":\"EUR\"}",
+                mapper.writeValueAsString(new Money(new BigDecimal("1E+3"), "EUR")), "never in exponent notation");
     }
 }
