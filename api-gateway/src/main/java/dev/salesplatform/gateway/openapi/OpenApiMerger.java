@@ -2,10 +2,13 @@ package dev.salesplatform.gateway.openapi;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jboss.logging.Logger;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +17,14 @@ import io.vertx.core.json.JsonObject;
  * Merges the upstreams' OpenAPI documents into the gateway's one: their paths and tags; their
  * components, where a name that means the same everywhere (an identical {@code Problem}) is kept once
  * and a name that differs between upstreams ({@code Money}) is prefixed with each upstream's name,
- * references included; their security replaced by the gateway's OAuth2 (authorization code with
- * PKCE against Keycloak) and bearer JWT schemes; servers pointing at the gateway.
+ * references included; their operationIds, unique across the document (a later upstream's clashing
+ * one is prefixed with its name, {@code dealListHistory}); their security replaced by the gateway's
+ * OAuth2 (authorization code with PKCE against Keycloak) and bearer JWT schemes; servers pointing at
+ * the gateway.
  */
 public final class OpenApiMerger {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
 
     static final String OAUTH2 = "oauth2";
     static final String BEARER = "bearer";
@@ -42,6 +49,7 @@ public final class OpenApiMerger {
     public JsonObject merge(Map<String, JsonObject> documents, List<String> missing) {
         Map<String, Map<String, String>> renames = renamesOfClashingComponents(documents);
         JsonObject paths = new JsonObject();
+        Map<String, String> pathOwners = new HashMap<>();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         Map<String, JsonObject> components = new LinkedHashMap<>();
         String openapiVersion = "3.0.3";
@@ -54,6 +62,7 @@ public final class OpenApiMerger {
                 useGatewaySecurity(item);
                 if (!paths.containsKey(path.getKey())) {
                     paths.put(path.getKey(), item);
+                    pathOwners.put(path.getKey(), upstream);
                 }
             });
             document.getJsonArray("tags", new JsonArray()).forEach(tag -> {
@@ -70,6 +79,7 @@ public final class OpenApiMerger {
                 }
             });
         }
+        makeOperationIdsUnique(paths, pathOwners);
         JsonObject componentsJson = new JsonObject();
         components.forEach(componentsJson::put);
         componentsJson.put("securitySchemes", securitySchemes());
@@ -105,6 +115,56 @@ public final class OpenApiMerger {
             }
         });
         return renames;
+    }
+
+    /**
+     * The first operation (in upstream order) keeps its operationId; a later one with the same id
+     * gets its upstream's name in front ({@code listHistory} of deal becomes {@code dealListHistory}),
+     * since generated clients name their methods after it and one name may stand for one method only.
+     * A number is appended only if even that name is taken. An operation without an id stays so.
+     */
+    private static void makeOperationIdsUnique(JsonObject paths, Map<String, String> pathOwners) {
+        Set<String> declared = new HashSet<>();
+        forEachOperation(paths, (path, method, operation) -> {
+            if (operation.getValue("operationId") instanceof String id && !id.isBlank()) {
+                declared.add(id);
+            }
+        });
+        Map<String, String> users = new HashMap<>();
+        forEachOperation(paths, (path, method, operation) -> {
+            if (!(operation.getValue("operationId") instanceof String id) || id.isBlank()) {
+                return;
+            }
+            String where = method.toUpperCase() + " " + path + " of " + pathOwners.get(path);
+            String firstUser = users.putIfAbsent(id, where);
+            if (firstUser == null) {
+                return;
+            }
+            String prefixed = camelCase(pathOwners.get(path)) + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+            String unique = prefixed;
+            for (int n = 2; users.containsKey(unique) || declared.contains(unique); n++) {
+                unique = prefixed + n;
+            }
+            users.put(unique, where);
+            operation.put("operationId", unique);
+            LOG.warnf("operationId %s of %s is already the one of %s: renamed to %s", id, where, firstUser, unique);
+        });
+    }
+
+    private interface OperationVisitor {
+        void visit(String path, String method, JsonObject operation);
+    }
+
+    private static void forEachOperation(JsonObject paths, OperationVisitor visitor) {
+        paths.forEach(path -> {
+            if (path.getValue() instanceof JsonObject item) {
+                item.forEach(operation -> {
+                    if (OPERATIONS.contains(operation.getKey()) && operation.getValue() instanceof JsonObject details) {
+                        visitor.visit(path.getKey(), operation.getKey(), details);
+                    }
+                });
+            }
+        });
     }
 
     private static Object rewriteRefs(Object node, Map<String, String> renames) {
@@ -166,6 +226,11 @@ public final class OpenApiMerger {
 
     private static String nameOf(String ref) {
         return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static String camelCase(String name) {
+        String pascal = pascalCase(name);
+        return pascal.isEmpty() ? pascal : Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
     }
 
     private static String pascalCase(String name) {

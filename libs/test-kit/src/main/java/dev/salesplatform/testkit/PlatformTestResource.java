@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.salesplatform.devstack.KafkaBroker;
-import dev.salesplatform.devstack.PostgresServer;
+import dev.salesplatform.localinfra.KafkaBroker;
+import dev.salesplatform.localinfra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -19,6 +19,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.salesplatform.localinfra.Directories;
+import dev.salesplatform.localinfra.PostgresServer;
+import dev.salesplatform.localinfra.ProcessSupport;
+
 /**
  * The local stack: {@code up [--fresh] [-d] [--infra-only]}, {@code down}, {@code status},
  * {@code logs [name]}. Run from the repository root (the {@code platform} script does that).
@@ -144,8 +148,8 @@ public final class DevStack {
     /** Starts a supervisor in a session of its own and shows its progress until the stack is ready. */
     private int startDetached(Options options) {
         List<String> command = new ArrayList<>();
-        DevStackPaths.setsid().ifPresent(command::add);
-        command.addAll(List.of(DevStackPaths.javaExecutable(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+        ProcessSupport.setsid().ifPresent(command::add);
+        command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dslf4j.internal.verbosity=ERROR", "-Dplatform.root=" + layout.root(),
                 "-cp", absoluteClasspath(), DevStack.class.getName()));
         command.addAll(options.superviseArgs());
@@ -253,10 +257,10 @@ public final class DevStack {
         out.println("Wiping the stack's data (--fresh): " + layout.show(layout.postgresData()) + ", "
                 + layout.show(layout.kafkaDir()) + ", " + layout.show(layout.keycloakHome().resolve("data")));
         try {
-            Keycloak.deleteRecursively(layout.postgresData());
-            Keycloak.deleteRecursively(layout.kafkaDir());
-            Keycloak.deleteRecursively(layout.keycloakHome().resolve("data"));
-            Keycloak.deleteRecursively(layout.runDir());
+            Directories.deleteRecursively(layout.postgresData());
+            Directories.deleteRecursively(layout.kafkaDir());
+            Directories.deleteRecursively(layout.keycloakHome().resolve("data"));
+            Directories.deleteRecursively(layout.runDir());
         } catch (IOException e) {
             throw new IllegalStateException("cannot wipe " + layout.platformDir() + ": " + e.getMessage(), e);
         }

@@ -20,6 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.salesplatform.localinfra.KafkaBroker;
+import dev.salesplatform.localinfra.Keycloak;
+import dev.salesplatform.localinfra.PostgresServer;
+import dev.salesplatform.localinfra.ProcessSupport;
+
 /**
  * Starts the stack as children of this JVM and stops it again, in order, when this JVM is told to
  * end (Ctrl-C, SIGTERM from `down`) or when starting fails. Children run in sessions of their own,
@@ -215,7 +220,8 @@ final class Supervisor {
             throw new StartFailure("keycloak: cannot prepare " + home + ": " + e);
         }
         rotate(StackSpec.KEYCLOAK);
-        ProcessBuilder builder = new ProcessBuilder(Keycloak.command(home))
+        ProcessBuilder builder = new ProcessBuilder(Keycloak.command(home, StackSpec.HOST,
+                StackSpec.KEYCLOAK_PORT, StackSpec.KEYCLOAK_MANAGEMENT_PORT))
                 .directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
@@ -234,8 +240,8 @@ final class Supervisor {
             rotate(service.name());
             Path jar = layout.serviceJar(service).toAbsolutePath();
             List<String> command = new ArrayList<>();
-            DevStackPaths.setsid().ifPresent(command::add);
-            command.addAll(List.of(DevStackPaths.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+            ProcessSupport.setsid().ifPresent(command::add);
+            command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(layout.serviceDir(service).toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

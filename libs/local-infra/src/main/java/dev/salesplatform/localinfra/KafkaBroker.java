@@ -1,4 +1,4 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             List<String> main = new ArrayList<>();
             if (options.ownSession()) {
-                DevStackPaths.setsid().ifPresent(main::add);
+                ProcessSupport.setsid().ifPresent(main::add);
             }
             Process process = javaProcess(libs, main, List.of("kafka.Kafka", config.toString()), workDir, logFile);
             options.onLaunch().accept(process.toHandle());
@@ -113,7 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path creatorLog = logFile.resolveSibling("topics.log");
         try {
             Process creator = javaProcess(libs, List.of(), args, logFile.getParent(), creatorLog,
-                    DevStackPaths.ownCodeSource());
+                    ProcessSupport.ownCodeSource());
             if (creator.waitFor() != 0) {
                 throw new IllegalStateException("creating topics failed, see " + creatorLog + ":\n"
                         + Files.readString(creatorLog));
@@ -185,7 +185,7 @@ public final class KafkaBroker implements AutoCloseable {
             classpath.append(':').append(extra.toAbsolutePath());
         }
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(DevStackPaths.javaExecutable(), "-Xms128m", "-Xmx512m",
+        command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xms128m", "-Xmx512m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-cp", classpath.toString()));
         command.addAll(mainAndArgs);

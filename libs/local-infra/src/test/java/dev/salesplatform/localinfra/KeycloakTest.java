@@ -1,4 +1,4 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,7 +93,7 @@ class KeycloakTest {
     @Test
     void startDevCommandAndEnvironment() {
         Path home = dir.resolve("kc");
-        List<String> command = Keycloak.command(home);
+        List<String> command = Keycloak.command(home, "127.0.0.1", 8180, 9180);
         assertTrue(command.contains(home.resolve("bin/kc.sh").toString()));
         assertTrue(command.containsAll(List.of("start-dev", "--http-port=8180", "--http-management-port=9180", "--http-management-host=127.0.0.1",
                 "--hostname=http://127.0.0.1:8180", "--import-realm", "--health-enabled=true")), command.toString());

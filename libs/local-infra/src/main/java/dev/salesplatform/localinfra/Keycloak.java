@@ -1,8 +1,7 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Keycloak from its distribution zip: unpacked once into .platform/keycloak (its H2 database under
- * data/ is kept), the realm files of deploy/keycloak imported at start.
+ * Keycloak from its distribution zip: unpacked once into a home directory (its H2 database under
+ * data/ is kept), realm files imported at start.
  */
 public final class Keycloak {
 
@@ -43,7 +42,7 @@ public final class Keycloak {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(home)) {
             for (Path entry : entries) {
                 if (!entry.getFileName().toString().equals("data")) {
-                    deleteRecursively(entry);
+                    Directories.deleteRecursively(entry);
                 }
             }
         }
@@ -111,31 +110,34 @@ public final class Keycloak {
         boolean reset = false;
         Path h2 = home.resolve("data/h2");
         if (Files.exists(h2) && !(Files.isRegularFile(marker) && Files.readString(marker).trim().equals(sha))) {
-            deleteRecursively(h2);
+            Directories.deleteRecursively(h2);
             reset = true;
         }
         Files.writeString(marker, sha);
         return reset;
     }
 
-    /** The kc.sh start-dev command line. */
-    public static List<String> command(Path home) {
+    /**
+     * The kc.sh start-dev command line, in a session of its own, serving HTTP on {@code host:httpPort}
+     * and health on {@code host:managementPort}.
+     */
+    public static List<String> command(Path home, String host, int httpPort, int managementPort) {
         List<String> command = new ArrayList<>();
-        DevStackPaths.setsid().ifPresent(command::add);
+        ProcessSupport.setsid().ifPresent(command::add);
         command.addAll(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + StackSpec.KEYCLOAK_PORT,
-                "--http-management-port=" + StackSpec.KEYCLOAK_MANAGEMENT_PORT,
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
                 // start-dev binds HTTP to localhost already; the management interface would take all interfaces
-                "--http-management-host=" + StackSpec.HOST,
-                "--hostname=http://" + StackSpec.HOST + ":" + StackSpec.KEYCLOAK_PORT,
+                "--http-management-host=" + host,
+                "--hostname=http://" + host + ":" + httpPort,
                 "--import-realm",
                 "--health-enabled=true"));
         return command;
     }
 
-    /** The environment on top of the caller's: the supervisor's JDK, the bootstrap admin, a bounded heap. */
+    /** The environment on top of the caller's: this JVM's JDK, the bootstrap admin, a bounded heap. */
     public static void environment(Map<String, String> env) {
-        env.put("JAVA_HOME", DevStackPaths.javaHome().toString());
+        env.put("JAVA_HOME", ProcessSupport.javaHome().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         // kc.sh otherwise sizes the heap at 50-70 % of the machine's memory
@@ -159,19 +161,6 @@ public final class Keycloak {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import java.util.Arrays;
 import java.util.List;

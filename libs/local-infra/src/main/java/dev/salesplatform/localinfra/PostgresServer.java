@@ -1,4 +1,4 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

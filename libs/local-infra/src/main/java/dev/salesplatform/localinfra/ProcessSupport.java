@@ -1,14 +1,14 @@
-package dev.salesplatform.devstack;
+package dev.salesplatform.localinfra;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where the running JVM and this module's own classes are. */
-public final class DevStackPaths {
+/** What launching a child process needs: the running JDK, this library's own classes, setsid(1). */
+public final class ProcessSupport {
 
-    private DevStackPaths() {
+    private ProcessSupport() {
     }
 
     /** The java binary of the running JVM: child JVMs run on the same JDK (21+). */
@@ -17,10 +17,10 @@ public final class DevStackPaths {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** The jar (or classes directory) this class was loaded from. */
+    /** The jar (or classes directory) this library was loaded from, for child JVMs that run its classes. */
     public static Path ownCodeSource() {
         try {
-            return Path.of(DevStackPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ProcessSupport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
