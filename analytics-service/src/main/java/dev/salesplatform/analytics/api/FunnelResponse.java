@@ -6,19 +6,18 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.salesplatform.analytics.domain.Rate;
-
 /**
  * The lead funnel of a cohort: leads created in {@code [from, to)}, and how many of them reached each
  * later stage (ever; a lead that reached a stage counts for every stage before it too).
  */
 @Schema(name = "Funnel")
 public record FunnelResponse(Instant from, Instant to, UUID owner, String source, long created, List<Stage> stages,
-                             @Schema(description = "won / created: the seed's 20 of 100 = 0.2000") Rate conversionRate,
+                             @Schema(description = "won / created: the seed's 20 of 100 = 0.2000") RateDto conversionRate,
                              @Schema(description = "Every event up to this time is in the figures (null: no events yet)")
                              Instant completeUntil) {
 
     /** CONTACTED, QUALIFIED, HANDED_OFF or WON (its deal won). */
-    public record Stage(String stage, long count, Rate ofCreated, Rate ofPrevious) {
+    @Schema(name = "FunnelStage")
+    public record Stage(String stage, long count, RateDto ofCreated, RateDto ofPrevious) {
     }
 }

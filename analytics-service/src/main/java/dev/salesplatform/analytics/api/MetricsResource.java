@@ -24,11 +24,12 @@ import dev.salesplatform.analytics.domain.Interval;
 import dev.salesplatform.analytics.domain.LeadSource;
 import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.domain.TimeSeriesMetric;
-import dev.salesplatform.analytics.persistence.AnalyticsQueries;
+import dev.salesplatform.analytics.service.MetricsService;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
+import dev.salesplatform.kit.validation.Iso4217;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/analytics")
@@ -43,15 +44,19 @@ public class MetricsResource {
 
     static final int MAX_POINTS = 1000;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final MetricsService metrics;
 
     @Inject
-    AnalyticsQueries queries;
+    public MetricsResource(Clock clock, MetricsService metrics) {
+        this.clock = clock;
+        this.metrics = metrics;
+    }
 
     @GET
     @Path("/funnel")
-    @Operation(summary = "Lead funnel of a cohort", description = "Roles: sales-manager, admin. Leads created in the "
+    @Operation(operationId = "getLeadFunnel",
+            summary = "Lead funnel of a cohort", description = "Roles: sales-manager, admin. Leads created in the "
             + "period, and how many of them were ever contacted, qualified, handed off and won (their deal won), each "
             + "stage with its rate against created and against the previous stage; conversionRate = won / created."
             + PERIOD)
@@ -63,12 +68,14 @@ public class MetricsResource {
             @Parameter(description = "Only leads owned by this user id") @QueryParam("owner") String owner,
             @Parameter(description = "Only leads from this source") @QueryParam("source") String source) {
         LeadSource sourceFilter = Enums.parse(LeadSource.class, source, "source");
-        return queries.funnel(period(from, to), owner(owner), sourceFilter == null ? null : sourceFilter.name());
+        return metrics.funnel(period(from, to), owner(owner), sourceFilter == null ? null : sourceFilter.name())
+                .map(MetricsMapper::funnel);
     }
 
     @GET
     @Path("/conversion")
-    @Operation(summary = "Conversion rate by source, owner, week or month", description = "Roles: sales-manager, "
+    @Operation(operationId = "getLeadConversion",
+            summary = "Conversion rate by source, owner, week or month", description = "Roles: sales-manager, "
             + "admin. Of the leads created in the period, won / created per group (groupBy=source for marketing "
             + "attribution, owner, week (from Monday) or month), and for all of them." + PERIOD)
     @APIResponse(responseCode = "200", description = "One row per group, in key order",
@@ -80,12 +87,13 @@ public class MetricsResource {
         ConversionGroup group = groupBy == null || groupBy.isBlank() ? ConversionGroup.SOURCE
                 : ConversionGroup.fromParameter(groupBy.strip()).orElseThrow(() ->
                         ProblemException.invalidField("groupBy", "must be source, owner, week or month"));
-        return queries.conversion(period(from, to), group);
+        return metrics.conversion(period(from, to), group).map(MetricsMapper::conversion);
     }
 
     @GET
     @Path("/deals")
-    @Operation(summary = "Win rate, deal size, sales cycle and lost reasons", description = "Roles: sales-manager, "
+    @Operation(operationId = "getDealMetrics",
+            summary = "Win rate, deal size, sales cycle and lost reasons", description = "Roles: sales-manager, "
             + "admin. Of the deals closed in the period: won, lost, win rate = won / (won + lost); per currency the "
             + "won total and average; the sales cycle (days from deal.created to deal.won, median and mean) of the "
             + "deals won; lost reasons by count." + PERIOD)
@@ -95,24 +103,26 @@ public class MetricsResource {
             @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
             @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
             @Parameter(description = "Only deals owned by this account executive") @QueryParam("owner") String owner) {
-        return queries.deals(period(from, to), owner(owner));
+        return metrics.deals(period(from, to), owner(owner)).map(MetricsMapper::deals);
     }
 
     @GET
     @Path("/pipeline")
-    @Operation(summary = "Open pipeline now", description = "Roles: sales-manager, admin. Open deals per pipeline "
+    @Operation(operationId = "getPipelineMetrics",
+            summary = "Open pipeline now", description = "Roles: sales-manager, admin. Open deals per pipeline "
             + "stage and currency: count, amount and weighted amount (amount x the stage's win probability); and the "
             + "forecast by expected close month. completeUntil says up to which event time it is complete.")
     @APIResponse(responseCode = "200", description = "The pipeline",
             content = @Content(schema = @Schema(implementation = PipelineResponse.class)))
     public Uni<PipelineResponse> pipeline(
             @Parameter(description = "Only deals owned by this account executive") @QueryParam("owner") String owner) {
-        return queries.pipeline(owner(owner));
+        return metrics.pipeline(owner(owner)).map(MetricsMapper::pipeline);
     }
 
     @GET
     @Path("/retention")
-    @Operation(summary = "Customer and revenue retention", description = "Roles: sales-manager, admin. S = customers "
+    @Operation(operationId = "getRetentionMetrics",
+            summary = "Customer and revenue retention", description = "Roles: sales-manager, admin. S = customers "
             + "active at from, E = active at to, N = onboarded in the period: customer retention rate (E - N) / S, logo "
             + "churn (churned among S) / S; per currency the MRR at from and to and its movements (new, expansion, "
             + "contraction, churn), GRR = (MRR_S - contraction - churn) / MRR_S and NRR = (MRR_S + expansion - "
@@ -124,12 +134,14 @@ public class MetricsResource {
             @Parameter(description = "Start, inclusive", example = "2027-01-01") @QueryParam("from") String from,
             @Parameter(description = "End, exclusive", example = "2027-04-01") @QueryParam("to") String to,
             @Parameter(description = "Only customers of this CSM (user id)") @QueryParam("csm") String csm) {
-        return queries.retention(period(from, to), csm == null || csm.isBlank() ? null : Ids.parse(csm.strip(), "csm"));
+        return metrics.retention(period(from, to), csm == null || csm.isBlank() ? null : Ids.parse(csm.strip(), "csm"))
+                .map(MetricsMapper::retention);
     }
 
     @GET
     @Path("/timeseries")
-    @Operation(summary = "One metric by day, week or month", description = "Roles: sales-manager, admin. Counts of "
+    @Operation(operationId = "getMetricTimeSeries",
+            summary = "One metric by day, week or month", description = "Roles: sales-manager, admin. Counts of "
             + "leads created, contacted, qualified or handed off, deals created, won or lost, or the revenue won in one "
             + "currency, per bucket (day, week from Monday, month; UTC), every bucket present (0 when empty); at most "
             + MAX_POINTS + " buckets." + PERIOD)
@@ -152,7 +164,7 @@ public class MetricsResource {
         Interval bucket = interval == null || interval.isBlank() ? Interval.MONTH
                 : Interval.fromParameter(interval.strip()).orElseThrow(() ->
                         ProblemException.invalidField("interval", "must be day, week or month"));
-        if (what.money() && (currency == null || !currency.matches("[A-Z]{3}"))) {
+        if (what.money() && !Iso4217.Validator.isCurrency(currency)) {
             throw ProblemException.invalidField("currency", "is required for " + what.parameter()
                     + ": an ISO-4217 code such as EUR");
         }
@@ -167,7 +179,7 @@ public class MetricsResource {
             throw ProblemException.invalidField("to", "the period has more than " + MAX_POINTS + " " + bucket.parameter()
                     + " buckets");
         }
-        return queries.timeSeries(what, bucket, what.money() ? currency : null, period);
+        return metrics.timeSeries(what, bucket, currency, period).map(MetricsMapper::timeSeries);
     }
 
     private Period period(String from, String to) {

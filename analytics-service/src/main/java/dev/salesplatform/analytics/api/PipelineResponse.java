@@ -7,16 +7,20 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.salesplatform.kit.money.Money;
+
 /** Open deals now: per stage and per expected close month, amounts and weighted amounts per currency. */
-@Schema(name = "Pipeline")
+@Schema(name = "PipelineMetrics")
 public record PipelineResponse(UUID owner, List<StageRow> stages, List<ForecastRow> forecast, Instant completeUntil) {
 
-    /** {@code weighted} = amount x the stage's win probability, half-even to cents. */
+    /** {@code weighted} = amount x the stage's win probability, half-even to the currency's minor units. */
+    @Schema(name = "PipelineStageRow")
     public record StageRow(UUID pipelineId, String stage, BigDecimal winProbability, String currency, long count,
-                           MoneyDto amount, MoneyDto weighted) {
+                           Money amount, Money weighted) {
     }
 
     /** {@code month}: YYYY-MM of the expected close date, or null for deals without one. */
-    public record ForecastRow(String month, String currency, long count, MoneyDto amount, MoneyDto weighted) {
+    @Schema(name = "PipelineForecastRow")
+    public record ForecastRow(String month, String currency, long count, Money amount, Money weighted) {
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.salesplatform.analytics.persistence.RebuildService;
+import dev.salesplatform.analytics.service.RebuildService;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.security.Caller;
@@ -41,7 +41,8 @@ public class RebuildResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild every projection from offset 0", description = "Roles: admin. Replays all three "
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild every projection from offset 0", description = "Roles: admin. Replays all three "
             + "topics from their start into the projection schema readers do not use, while live events go to both, "
             + "then swaps: readers never see a partial result. Answers 202 at once; follow the progress with GET. "
             + "A retry with the same Idempotency-Key answers the first 202 instead of starting another rebuild.")
@@ -51,15 +52,17 @@ public class RebuildResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> start(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.id().toString(), null, () -> rebuilds.start()
-                .map(status -> Response.accepted(status).header(HttpHeaders.LOCATION, "/api/v1/analytics/rebuild").build()));
+                .map(rebuild -> Response.accepted(RebuildMapper.status(rebuild))
+                        .header(HttpHeaders.LOCATION, "/api/v1/analytics/rebuild").build()));
     }
 
     @GET
-    @Operation(summary = "Progress of the latest rebuild", description = "Roles: admin. NEVER, RUNNING (records done "
+    @Operation(operationId = "getRebuildStatus",
+            summary = "Progress of the latest rebuild", description = "Roles: admin. NEVER, RUNNING (records done "
             + "of total), COMPLETED or FAILED (with the error), and the schema readers use.")
     @APIResponse(responseCode = "200", description = "The latest rebuild",
             content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     public Uni<RebuildStatus> status() {
-        return rebuilds.status();
+        return rebuilds.status().map(RebuildMapper::status);
     }
 }

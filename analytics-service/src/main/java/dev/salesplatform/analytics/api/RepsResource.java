@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.analytics.domain.RepRole;
-import dev.salesplatform.analytics.persistence.RepQueries;
+import dev.salesplatform.analytics.service.RepMetricsService;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.security.Caller;
@@ -29,18 +29,21 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Analytics", description = "Exact metrics from the event log (DESIGN §7)")
 public class RepsResource {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final RepMetricsService reps;
+    private final Caller caller;
 
     @Inject
-    RepQueries reps;
-
-    @Inject
-    Caller caller;
+    public RepsResource(Clock clock, RepMetricsService reps, Caller caller) {
+        this.clock = clock;
+        this.reps = reps;
+        this.caller = caller;
+    }
 
     @GET
     @RolesAllowed({Caller.SDR, Caller.ACCOUNT_EXECUTIVE, Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Each rep against target and the previous period", description = "Roles: sales-manager and "
+    @Operation(operationId = "listRepMetrics",
+            summary = "Each rep against target and the previous period", description = "Roles: sales-manager and "
             + "admin see every rep; sdr, account-executive and customer-success only their own row. Per rep and role "
             + "for a month (2027-03) or quarter (2027-Q1, default: the current month): SDRs (leads they own: created, "
             + "contacted, qualified, handed off, rates; qualified in the period), AEs (deals won and lost, win rate, "
@@ -59,6 +62,6 @@ public class RepsResource {
             @Parameter(description = "SDR, AE or CSM") @QueryParam("role") String role) {
         boolean manager = caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN);
         return reps.reps(TargetResource.periodOrCurrent(period, clock), Enums.parse(RepRole.class, role, "role"),
-                manager ? null : caller.id());
+                manager ? null : caller.id()).map(RepMetricsMapper::reps);
     }
 }

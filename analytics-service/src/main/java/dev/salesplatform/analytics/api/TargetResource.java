@@ -29,10 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.analytics.domain.RepPeriod;
 import dev.salesplatform.analytics.domain.TargetMetric;
-import dev.salesplatform.analytics.persistence.TargetRepository;
+import dev.salesplatform.analytics.service.TargetService;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.input.InputRules;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
@@ -43,17 +44,21 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Targets", description = "Per rep and month or quarter; attainment shows in /analytics/reps")
 public class TargetResource {
 
-    @Inject
-    TargetRepository targets;
+    private final TargetService targets;
+    private final Caller caller;
 
     @Inject
-    Caller caller;
+    public TargetResource(TargetService targets, Caller caller) {
+        this.targets = targets;
+        this.caller = caller;
+    }
 
     @PUT
     @Path("/{repId}/{period}/{metric}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Set a rep's target", description = "Roles: sales-manager, admin. period is a month "
+    @Operation(operationId = "setRepTarget",
+            summary = "Set a rep's target", description = "Roles: sales-manager, admin. period is a month "
             + "(2027-03) or a quarter (2027-Q1); metric REVENUE (account executives, an amount with currency), "
             + "QUALIFIED_LEADS (SDRs, a whole number), NRR (CSMs, a ratio such as 1.05) or RETAINED_MRR (CSMs, an "
             + "amount with currency). Replaces the target if there is one.")
@@ -69,18 +74,21 @@ public class TargetResource {
         if (what == TargetMetric.QUALIFIED_LEADS && request.value().stripTrailingZeros().scale() > 0) {
             throw ProblemException.invalidField("value", "must be a whole number of leads");
         }
-        // An amount is shown in cents: 10.001 would read back as 10.00.
-        if (what.money() && request.value().stripTrailingZeros().scale() > 2) {
-            throw ProblemException.invalidField("value", "must have at most 2 decimals for an amount");
+        // An amount is shown in its currency's minor units: 10.001 EUR would read back as 10.00.
+        if (what.money() && !Money.isExact(request.value(), request.currency())) {
+            throw ProblemException.invalidField("value", "has more decimals than " + request.currency() + " has ("
+                    + Money.minorUnits(request.currency()) + ")");
         }
         return targets.set(Ids.parse(repId, "repId"), period(period), what, request.value(), request.currency(),
                         caller.id().toString())
-                .map(saved -> Response.status(saved.created() ? 201 : 200).entity(saved.target()).build());
+                .map(saved -> Response.status(saved.created() ? 201 : 200).entity(TargetMapper.target(saved.target()))
+                        .build());
     }
 
     @GET
     @RolesAllowed({Caller.SDR, Caller.ACCOUNT_EXECUTIVE, Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Targets", description = "Roles: sales-manager and admin read every rep's; sdr, "
+    @Operation(operationId = "listRepTargets",
+            summary = "Targets", description = "Roles: sales-manager and admin read every rep's; sdr, "
             + "account-executive and customer-success only their own (another rep is 403).")
     @APIResponse(responseCode = "200", description = "The targets, by period, rep and metric",
             content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY)))
@@ -94,13 +102,15 @@ public class TargetResource {
             }
             repId = caller.id();
         }
-        return targets.find(repId, period == null || period.isBlank() ? null : period(period));
+        return targets.find(repId, period == null || period.isBlank() ? null : period(period))
+                .map(found -> found.stream().map(TargetMapper::target).toList());
     }
 
     @DELETE
     @Path("/{repId}/{period}/{metric}")
     @RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Remove a rep's target", description = "Roles: sales-manager, admin.")
+    @Operation(operationId = "deleteRepTarget",
+            summary = "Remove a rep's target", description = "Roles: sales-manager, admin.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such target",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

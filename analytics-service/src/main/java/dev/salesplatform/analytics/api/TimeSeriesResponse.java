@@ -15,6 +15,7 @@ public record TimeSeriesResponse(String metric, String interval, String currency
      * {@code bucket}: the day, the week's Monday or the month's first day; {@code value}: a count, or a
      * decimal amount for revenue-won.
      */
+    @Schema(name = "TimeSeriesPoint")
     public record Point(LocalDate bucket, String value) {
     }
 }

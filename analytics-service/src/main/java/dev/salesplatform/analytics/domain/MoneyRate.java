@@ -3,10 +3,7 @@ package dev.salesplatform.analytics.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /** A rate of two amounts in one currency (decimal strings); value has 4 places (half-even), null on a 0 denominator. */
-@Schema(name = "MoneyRate", example = "{\"numerator\": \"95000.00\", \"denominator\": \"100000.00\", \"value\": \"0.9500\"}")
 public record MoneyRate(String numerator, String denominator, String value) {
 
     public static MoneyRate of(BigDecimal numerator, BigDecimal denominator) {

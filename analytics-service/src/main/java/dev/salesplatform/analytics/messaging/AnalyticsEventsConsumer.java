@@ -10,16 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.analytics.service.LoggedEvent;
+import dev.salesplatform.analytics.service.ProjectionService;
 import dev.salesplatform.kit.messaging.ConsumerHealth;
 import dev.salesplatform.kit.messaging.DeadLetterHandler;
 import dev.salesplatform.kit.messaging.DeadLetters;
 import dev.salesplatform.kit.messaging.EventFilter;
 import dev.salesplatform.kit.messaging.EventTypes;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Consumes the three topics (consumer group analytics-service) in batches of up to max.poll.records:
@@ -34,25 +32,23 @@ public class AnalyticsEventsConsumer implements DeadLetterHandler {
 
     static final String CONSUMER = "analytics.events";
     /** What the projections do with each type of the three topics. */
-    public static final EventTypes TYPES = new EventTypes(EventProjector.TYPES, EventProjector.IGNORED);
+    public static final EventTypes TYPES = new EventTypes(EventReader.TYPES, EventReader.IGNORED);
+
+    private final EventReader reader;
+    private final ProjectionService projections;
+    private final EventFilter filter;
+    private final DeadLetters deadLetters;
+    private final ConsumerHealth health;
 
     @Inject
-    ProjectionWriter writer;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    EventFilter filter;
-
-    @Inject
-    DeadLetters deadLetters;
-
-    @Inject
-    ConsumerHealth health;
+    public AnalyticsEventsConsumer(EventReader reader, ProjectionService projections, EventFilter filter,
+                                   DeadLetters deadLetters, ConsumerHealth health) {
+        this.reader = reader;
+        this.projections = projections;
+        this.filter = filter;
+        this.deadLetters = deadLetters;
+        this.health = health;
+    }
 
     @Incoming("lead-events")
     public Uni<Void> lead(ConsumerRecords<String, String> records) {
@@ -77,10 +73,10 @@ public class AnalyticsEventsConsumer implements DeadLetterHandler {
     @Override
     public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> filter.handles(CONSUMER, TYPES, record)
-                ? apply(List.of(new Received(record, prepare(record)))) : Uni.createFrom().voidItem());
+                ? projections.applyLive(List.of(reader.read(record))) : Uni.createFrom().voidItem());
     }
 
-    private record Received(ConsumerRecord<String, String> record, ProjectionWriter.Pending pending) {
+    private record Received(ConsumerRecord<String, String> record, LoggedEvent event) {
     }
 
     private record Poison(ConsumerRecord<String, String> record, RuntimeException reason) {
@@ -94,7 +90,7 @@ public class AnalyticsEventsConsumer implements DeadLetterHandler {
                 continue;
             }
             try {
-                events.add(new Received(record, prepare(record)));
+                events.add(new Received(record, reader.read(record)));
             } catch (RuntimeException e) {
                 poison.add(new Poison(record, e));
             }
@@ -107,23 +103,15 @@ public class AnalyticsEventsConsumer implements DeadLetterHandler {
         return done;
     }
 
-    private ProjectionWriter.Pending prepare(ConsumerRecord<String, String> record) {
-        return writer.prepare(record.topic(), record.partition(), CloudEvent.from(record, mapper));
-    }
-
     private Uni<Void> apply(List<Received> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<ProjectionWriter.Pending> pending = events.stream().map(Received::pending).toList();
-        return pool.withTransaction(connection -> writer.applyLive(connection, pending));
+        return projections.applyLive(events.stream().map(Received::event).toList());
     }
 
     /** A batch that failed for good: each event alone, those that still fail set aside. */
     private Uni<Void> applyOneByOne(List<Received> events) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received received : events) {
-            done = done.chain(() -> health.retryWhileTransient(CONSUMER, "event " + received.pending().event().id(),
+            done = done.chain(() -> health.retryWhileTransient(CONSUMER, "event " + received.event().id(),
                             () -> apply(List.of(received)))
                     .onFailure().recoverWithUni(failure -> deadLetters.record(CONSUMER, received.record(), failure)));
         }

@@ -24,8 +24,12 @@ public class ProjectionReader {
     private static final String ACTIVE = "SELECT active_schema FROM projection_state WHERE id = 1";
     private static final String COMPLETE_UNTIL = "SELECT min(event_time) FROM {s}.watermark";
 
+    private final Pool pool;
+
     @Inject
-    Pool pool;
+    public ProjectionReader(Pool pool) {
+        this.pool = pool;
+    }
 
     public <T> Uni<T> read(BiFunction<SqlConnection, String, Uni<T>> work) {
         return pool.withConnection(connection -> connection.query(ACTIVE).execute()

@@ -1,9 +1,7 @@
 package dev.salesplatform.analytics.persistence;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.salesplatform.analytics.api.TargetDto;
 import dev.salesplatform.analytics.domain.RepPeriod;
 import dev.salesplatform.analytics.domain.TargetMetric;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +33,20 @@ public class TargetRepository {
     private static final String DELETE = """
             DELETE FROM rep_target WHERE rep_id = $1 AND period_start = $2 AND period_kind = $3 AND metric = $4""";
 
+    private final Pool pool;
+
     @Inject
-    Pool pool;
+    public TargetRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A target as stored: {@code value} as set (numeric(16,4)), {@code currency} null for counts and ratios. */
+    public record TargetRow(UUID repId, RepPeriod period, TargetMetric metric, BigDecimal value, String currency,
+                            String setBy, Instant setAt) {
+    }
 
     /** The target and whether it is new. */
-    public record Saved(TargetDto target, boolean created) {
+    public record Saved(TargetRow target, boolean created) {
     }
 
     public Uni<Saved> set(UUID rep, RepPeriod period, TargetMetric metric, BigDecimal value, String currency,
@@ -55,10 +61,10 @@ public class TargetRepository {
     }
 
     /** Targets of {@code rep} (null: everyone's) in {@code period} (null: any). */
-    public Uni<List<TargetDto>> find(UUID rep, RepPeriod period) {
+    public Uni<List<TargetRow>> find(UUID rep, RepPeriod period) {
         return pool.preparedQuery(SELECT).execute(Tuple.of(rep, period == null ? null : period.start(),
                 period == null ? null : period.kind().name())).map(rows -> {
-                    List<TargetDto> targets = new ArrayList<>();
+                    List<TargetRow> targets = new ArrayList<>();
                     rows.forEach(row -> targets.add(target(row)));
                     return targets;
                 });
@@ -69,14 +75,9 @@ public class TargetRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private static TargetDto target(Row row) {
+    private static TargetRow target(Row row) {
         RepPeriod period = new RepPeriod(RepPeriod.Kind.valueOf(row.getString(2)), row.getLocalDate(1));
-        TargetMetric metric = TargetMetric.valueOf(row.getString(3));
-        BigDecimal value = row.getBigDecimal(4);
-        String shown = metric.money() ? value.setScale(2, RoundingMode.HALF_EVEN).toPlainString()
-                : value.stripTrailingZeros().toPlainString();
-        OffsetDateTime setAt = row.getOffsetDateTime(7);
-        return new TargetDto(row.getUUID(0), period.toString(), metric, shown, row.getString(5), row.getString(6),
-                setAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant());
+        return new TargetRow(row.getUUID(0), period, TargetMetric.valueOf(row.getString(3)), row.getBigDecimal(4),
+                row.getString(5), row.getString(6), row.getOffsetDateTime(7).toInstant());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
+import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.TopicReader;
 
 /**
@@ -25,15 +25,8 @@ public final class EventLog {
                         String fields) {
         String payload = "{" + fields + ", \"occurredAt\": \"" + at + "\", \"actorId\": \"test\", "
                 + "\"aggregateVersion\": " + version + "}";
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregate.toString(), payload);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_source", source);
-        header(record, "ce_type", type);
-        header(record, "ce_time", at.toString());
-        header(record, "ce_subject", aggregate.toString());
-        header(record, "content-type", "application/json");
-        records.add(record);
+        records.add(CloudEventRecord.of(type).source(source).subject(aggregate.toString()).time(at).payload(payload)
+                .on(topic));
         return this;
     }
 
@@ -75,9 +68,5 @@ public final class EventLog {
 
     public int size() {
         return records.size();
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -7,17 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
@@ -45,17 +43,9 @@ class LeadFunnelProjectionTest {
                  "title": null, "company": null, "source": "%s", "status": "NEW", "ownerId": %s,
                  "occurredAt": "%s", "actorId": "test", "aggregateVersion": 0, "someFutureField": 1}"""
                 .formatted(leadId, source, owner == null ? "null" : "\"" + owner + "\"", at);
-        TopicReader.send(TOPIC, key, payload, headers(eventId, "lead.created.v1", leadId, at));
-    }
-
-    static Header[] headers(String id, String type, UUID subject, Instant time) {
-        return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id), header("ce_source", "/lead-service"),
-                header("ce_type", type), header("ce_time", time.toString()), header("ce_subject", subject.toString()),
-                header("content-type", "application/json")};
-    }
-
-    static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        // The key may be another aggregate's (same partition), the subject is the lead's.
+        CloudEventRecord.of("lead.created.v1").id(eventId).source("/lead-service").subject(key)
+                .header("ce_subject", leadId.toString()).time(at).payload(payload).send(TOPIC);
     }
 
     static int created(String from, String to, String owner) {
@@ -104,8 +94,8 @@ class LeadFunnelProjectionTest {
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndProcessingContinues() {
         UUID poisonKey = UUID.randomUUID();
-        TopicReader.send(TOPIC, poisonKey.toString(), "this is not json",
-                headers(UUID.randomUUID().toString(), "lead.created.v1", poisonKey, Instant.now()));
+        CloudEventRecord.of("lead.created.v1").source("/lead-service").subject(poisonKey.toString()).time(Instant.now())
+                .payload("this is not json").send(TOPIC);
         UUID noHeaders = UUID.randomUUID();
         TopicReader.send(TOPIC, noHeaders.toString(), "{}");
         UUID after = UUID.randomUUID();
@@ -130,7 +120,7 @@ class LeadFunnelProjectionTest {
         UUID lead = UUID.randomUUID();
         Instant at = Instant.parse("2012-05-10T00:00:00Z");
         EventLog log = new EventLog()
-                // An amount beyond numeric(14,2): the database refuses it, whatever the retries.
+                // An amount beyond numeric(15,3): the database refuses it, whatever the retries.
                 .deal("deal.created.v1", deal, at, 0, "\"ownerId\": \"" + owner + "\", \"pipelineId\": \""
                         + UUID.randomUUID() + "\", \"stage\": \"DISCOVERY\", \"winProbability\": \"0.2\", "
                         + "\"amount\": {\"amount\": \"99999999999999999.99\", \"currency\": \"EUR\"}")

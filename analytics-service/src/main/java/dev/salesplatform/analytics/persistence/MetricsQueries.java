@@ -5,7 +5,8 @@ import static dev.salesplatform.analytics.persistence.ProjectionReader.query;
 import static dev.salesplatform.analytics.persistence.ProjectionReader.utc;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,18 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.salesplatform.analytics.api.ConversionResponse;
-import dev.salesplatform.analytics.api.DealsResponse;
-import dev.salesplatform.analytics.api.FunnelResponse;
-import dev.salesplatform.analytics.api.MoneyDto;
-import dev.salesplatform.analytics.api.PipelineResponse;
-import dev.salesplatform.analytics.api.RetentionResponse;
-import dev.salesplatform.analytics.api.TimeSeriesResponse;
 import dev.salesplatform.analytics.domain.ConversionGroup;
 import dev.salesplatform.analytics.domain.Interval;
-import dev.salesplatform.analytics.domain.MoneyRate;
 import dev.salesplatform.analytics.domain.Period;
-import dev.salesplatform.analytics.domain.Rate;
 import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,12 +24,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The read side: SQL over the active projection schema, DESIGN §7's definitions. Periods are
- * half-open on event time; money is summed per currency and rounded half-even to cents only at the end.
+ * half-open on event time; money is summed per currency, exactly (the figures round it at the end).
+ * Each read answers its rows and up to which event time they are complete, from one connection.
  */
 @ApplicationScoped
-public class AnalyticsQueries {
-
-    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+public class MetricsQueries {
 
     /** The cohort: leads created in [$1, $2), optionally of owner $3 and source $4, with whether their deal was won. */
     private static final String COHORT = """
@@ -129,27 +120,83 @@ public class AnalyticsQueries {
             FROM {s}.nps_response n LEFT JOIN {s}.customer_fact c USING (customer_id)
             WHERE n.occurred_at >= $1 AND n.occurred_at < $2 AND ($3::uuid IS NULL OR c.csm_id = $3)""";
 
-    @Inject
-    ProjectionReader reader;
+    private final ProjectionReader reader;
 
-    public Uni<FunnelResponse> funnel(Period period, UUID owner, String source) {
+    @Inject
+    public MetricsQueries(ProjectionReader reader) {
+        this.reader = reader;
+    }
+
+    /** Leads of the cohort, and how many of them ever reached each later stage (or one after it). */
+    public record FunnelCounts(long created, long contacted, long qualified, long handedOff, long won,
+                               Instant completeUntil) {
+    }
+
+    /** Per group key, in key order. */
+    public record ConversionCounts(List<GroupCount> groups, Instant completeUntil) {
+    }
+
+    public record GroupCount(String key, long created, long won) {
+    }
+
+    /** Deals closed in the period; the cycle in seconds from deal.created to deal.won (null without won deals). */
+    public record ClosedDeals(long won, long lost, List<WonTotal> wonTotals, long cycleDeals,
+                              BigDecimal medianCycleSeconds, BigDecimal meanCycleSeconds,
+                              List<ReasonCount> lostReasons, Instant completeUntil) {
+    }
+
+    public record WonTotal(String currency, long count, BigDecimal total) {
+    }
+
+    public record ReasonCount(String reason, long count) {
+    }
+
+    /** Open deals now, per stage and per expected close month (null month: none), each per currency. */
+    public record OpenDeals(List<StageTotal> stages, List<MonthTotal> forecast, Instant completeUntil) {
+    }
+
+    public record StageTotal(UUID pipelineId, String stage, BigDecimal winProbability, String currency, long count,
+                             BigDecimal amount, BigDecimal weighted) {
+    }
+
+    public record MonthTotal(String month, String currency, long count, BigDecimal amount, BigDecimal weighted) {
+    }
+
+    /** Every bucket of the period in order, 0 when empty. */
+    public record Series(List<Bucket> buckets, Instant completeUntil) {
+    }
+
+    public record Bucket(LocalDate bucket, BigDecimal value) {
+    }
+
+    /**
+     * Customers active at from (start) and at to (end), onboarded in and churned in the period; MRR per
+     * currency; renewals decided in it and how many renewed; NPS responses by category.
+     */
+    public record RetentionCounts(long start, long end, long onboarded, long churned, List<MrrTotals> mrr,
+                                  long renewed, long renewals, long responses, long promoters, long passives,
+                                  long detractors, Instant completeUntil) {
+    }
+
+    /**
+     * One currency's MRR at from and at to and its movements between (contraction and churn as positive
+     * amounts), then the same over the customers active at from (S) only.
+     */
+    public record MrrTotals(String currency, BigDecimal start, BigDecimal newBusiness, BigDecimal expansion,
+                            BigDecimal contraction, BigDecimal churn, BigDecimal end, BigDecimal startS,
+                            BigDecimal expansionS, BigDecimal contractionS, BigDecimal churnS) {
+    }
+
+    public Uni<FunnelCounts> funnel(Period period, UUID owner, String source) {
         return reader.read((connection, schema) -> query(connection, schema, FUNNEL, cohort(period, owner, source))
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
                     Row row = rows.iterator().next();
-                    long created = row.getLong(0);
-                    String[] names = {"CONTACTED", "QUALIFIED", "HANDED_OFF", "WON"};
-                    List<FunnelResponse.Stage> stages = new ArrayList<>();
-                    for (int i = 0; i < names.length; i++) {
-                        long count = row.getLong(i + 1);
-                        stages.add(new FunnelResponse.Stage(names[i], count, Rate.of(count, created),
-                                Rate.of(count, row.getLong(i))));
-                    }
-                    return new FunnelResponse(period.from(), period.to(), owner, source, created, stages,
-                            Rate.of(row.getLong(4), created), complete);
+                    return new FunnelCounts(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3),
+                            row.getLong(4), complete);
                 })));
     }
 
-    public Uni<ConversionResponse> conversion(Period period, ConversionGroup group) {
+    public Uni<ConversionCounts> conversion(Period period, ConversionGroup group) {
         String key = switch (group) {
             case SOURCE -> "source";
             case OWNER -> "coalesce(owner_id::text, 'unassigned')";
@@ -159,21 +206,15 @@ public class AnalyticsQueries {
         String statement = CONVERSION.formatted(key);
         return reader.read((connection, schema) -> query(connection, schema, statement, cohort(period, null, null))
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
-                    List<ConversionResponse.Row> result = new ArrayList<>();
-                    long created = 0;
-                    long won = 0;
+                    List<GroupCount> groups = new ArrayList<>();
                     for (Row row : rows) {
-                        result.add(new ConversionResponse.Row(row.getString(0), row.getLong(1), row.getLong(2),
-                                Rate.of(row.getLong(2), row.getLong(1))));
-                        created += row.getLong(1);
-                        won += row.getLong(2);
+                        groups.add(new GroupCount(row.getString(0), row.getLong(1), row.getLong(2)));
                     }
-                    return new ConversionResponse(period.from(), period.to(), group.parameter(), result,
-                            Rate.of(won, created), complete);
+                    return new ConversionCounts(groups, complete);
                 })));
     }
 
-    public Uni<DealsResponse> deals(Period period, UUID owner) {
+    public Uni<ClosedDeals> deals(Period period, UUID owner) {
         Tuple closed = Tuple.of(utc(period.from()), utc(period.to()), owner);
         return reader.read((connection, schema) -> query(connection, schema, CLOSED, closed).chain(counts ->
                 query(connection, schema, WON_SIZE, closed).chain(sizes ->
@@ -181,53 +222,41 @@ public class AnalyticsQueries {
                 query(connection, schema, LOST_REASONS, closed).chain(reasons ->
                 completeUntil(connection, schema).map(complete -> {
                     Row count = counts.iterator().next();
-                    long won = count.getLong(0);
-                    long lost = count.getLong(1);
-                    List<DealsResponse.WonSize> wonSize = new ArrayList<>();
+                    List<WonTotal> wonTotals = new ArrayList<>();
                     for (Row row : sizes) {
-                        String currency = row.getString(0);
-                        long deals = row.getLong(1);
-                        BigDecimal total = cents(row.getBigDecimal(2));
-                        wonSize.add(new DealsResponse.WonSize(currency, deals, new MoneyDto(total, currency),
-                                new MoneyDto(total.divide(BigDecimal.valueOf(deals), 2, RoundingMode.HALF_EVEN), currency)));
+                        wonTotals.add(new WonTotal(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
                     }
                     Row c = cycle.iterator().next();
-                    DealsResponse.SalesCycle salesCycle = new DealsResponse.SalesCycle(c.getLong(0),
-                            days(c.getBigDecimal(1)), days(c.getBigDecimal(2)));
-                    List<DealsResponse.LostReason> lostReasons = new ArrayList<>();
+                    List<ReasonCount> lostReasons = new ArrayList<>();
                     for (Row row : reasons) {
-                        lostReasons.add(new DealsResponse.LostReason(row.getString(0), row.getLong(1)));
+                        lostReasons.add(new ReasonCount(row.getString(0), row.getLong(1)));
                     }
-                    return new DealsResponse(period.from(), period.to(), owner, won, lost, Rate.of(won, won + lost),
-                            wonSize, salesCycle, lostReasons, complete);
+                    return new ClosedDeals(count.getLong(0), count.getLong(1), wonTotals, c.getLong(0),
+                            c.getBigDecimal(1), c.getBigDecimal(2), lostReasons, complete);
                 }))))));
     }
 
-    public Uni<PipelineResponse> pipeline(UUID owner) {
+    public Uni<OpenDeals> pipeline(UUID owner) {
         Tuple filter = Tuple.of(owner);
         return reader.read((connection, schema) -> query(connection, schema, PIPELINE_STAGES, filter).chain(stageRows ->
                 query(connection, schema, FORECAST, filter).chain(forecastRows ->
                 completeUntil(connection, schema).map(complete -> {
-                    List<PipelineResponse.StageRow> stages = new ArrayList<>();
+                    List<StageTotal> stages = new ArrayList<>();
                     for (Row row : stageRows) {
-                        String currency = row.getString(3);
-                        stages.add(new PipelineResponse.StageRow(row.getUUID(0), row.getString(1),
-                                row.getBigDecimal(2), currency, row.getLong(4),
-                                new MoneyDto(cents(row.getBigDecimal(5)), currency),
-                                new MoneyDto(cents(row.getBigDecimal(6)), currency)));
+                        stages.add(new StageTotal(row.getUUID(0), row.getString(1), row.getBigDecimal(2),
+                                row.getString(3), row.getLong(4), row.getBigDecimal(5), row.getBigDecimal(6)));
                     }
-                    List<PipelineResponse.ForecastRow> forecast = new ArrayList<>();
+                    List<MonthTotal> forecast = new ArrayList<>();
                     for (Row row : forecastRows) {
-                        String currency = row.getString(1);
-                        forecast.add(new PipelineResponse.ForecastRow(row.getString(0), currency, row.getLong(2),
-                                new MoneyDto(cents(row.getBigDecimal(3)), currency),
-                                new MoneyDto(cents(row.getBigDecimal(4)), currency)));
+                        forecast.add(new MonthTotal(row.getString(0), row.getString(1), row.getLong(2),
+                                row.getBigDecimal(3), row.getBigDecimal(4)));
                     }
-                    return new PipelineResponse(owner, stages, forecast, complete);
+                    return new OpenDeals(stages, forecast, complete);
                 }))));
     }
 
-    public Uni<TimeSeriesResponse> timeSeries(TimeSeriesMetric metric, Interval interval, String currency, Period period) {
+    /** {@code currency}: the one a money metric sums; null for counts. */
+    public Uni<Series> timeSeries(TimeSeriesMetric metric, Interval interval, String currency, Period period) {
         String[] source = switch (metric) {
             case LEADS_CREATED -> new String[] {"created_at", "count(*)", "lead_fact"};
             case LEADS_CONTACTED -> new String[] {"contacted_at", "count(*)", "lead_fact"};
@@ -244,18 +273,15 @@ public class AnalyticsQueries {
         Tuple values = Tuple.of(utc(period.from()), utc(period.to()), metric.money() ? currency : null);
         return reader.read((connection, schema) -> query(connection, schema, statement, values)
                 .chain(rows -> completeUntil(connection, schema).map(complete -> {
-                    List<TimeSeriesResponse.Point> points = new ArrayList<>();
+                    List<Bucket> buckets = new ArrayList<>();
                     for (Row row : rows) {
-                        BigDecimal value = row.getBigDecimal(1);
-                        points.add(new TimeSeriesResponse.Point(row.getLocalDate(0),
-                                metric.money() ? cents(value).toPlainString() : value.toPlainString()));
+                        buckets.add(new Bucket(row.getLocalDate(0), row.getBigDecimal(1)));
                     }
-                    return new TimeSeriesResponse(metric.parameter(), interval.parameter(),
-                            metric.money() ? currency : null, period.from(), period.to(), points, complete);
+                    return new Series(buckets, complete);
                 })));
     }
 
-    public Uni<RetentionResponse> retention(Period period, UUID csm) {
+    public Uni<RetentionCounts> retention(Period period, UUID csm) {
         Tuple values = Tuple.of(utc(period.from()), utc(period.to()), csm);
         return reader.read((connection, schema) -> query(connection, schema, CUSTOMERS, values).chain(customerRows ->
                 query(connection, schema, MRR, values).chain(mrrRows ->
@@ -263,50 +289,22 @@ public class AnalyticsQueries {
                 query(connection, schema, NPS, values).chain(npsRows ->
                 completeUntil(connection, schema).map(complete -> {
                     Row c = customerRows.iterator().next();
-                    long start = c.getLong(0);
-                    long end = c.getLong(1);
-                    long onboarded = c.getLong(2);
-                    long churned = c.getLong(3);
-                    List<RetentionResponse.Mrr> mrr = new ArrayList<>();
+                    List<MrrTotals> mrr = new ArrayList<>();
                     for (Row row : mrrRows) {
-                        BigDecimal startS = row.getBigDecimal(7);
-                        BigDecimal expansionS = row.getBigDecimal(8);
-                        BigDecimal contractionS = row.getBigDecimal(9);
-                        BigDecimal churnS = row.getBigDecimal(10);
-                        BigDecimal gross = startS.subtract(contractionS).subtract(churnS);
-                        mrr.add(new RetentionResponse.Mrr(row.getString(0), plainCents(row.getBigDecimal(1)),
-                                plainCents(row.getBigDecimal(2)), plainCents(row.getBigDecimal(3)),
-                                plainCents(row.getBigDecimal(4)), plainCents(row.getBigDecimal(5)),
-                                plainCents(row.getBigDecimal(6)), MoneyRate.of(cents(gross), cents(startS)),
-                                MoneyRate.of(cents(gross.add(expansionS)), cents(startS))));
+                        mrr.add(new MrrTotals(row.getString(0), row.getBigDecimal(1), row.getBigDecimal(2),
+                                row.getBigDecimal(3), row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6),
+                                row.getBigDecimal(7), row.getBigDecimal(8), row.getBigDecimal(9),
+                                row.getBigDecimal(10)));
                     }
                     Row r = renewalRows.iterator().next();
                     Row n = npsRows.iterator().next();
-                    long responses = n.getLong(0);
-                    String score = responses == 0 ? null : BigDecimal.valueOf((n.getLong(1) - n.getLong(3)) * 100)
-                            .divide(BigDecimal.valueOf(responses), 2, RoundingMode.HALF_EVEN).toPlainString();
-                    return new RetentionResponse(period.from(), period.to(), csm,
-                            new RetentionResponse.Customers(start, end, onboarded, churned),
-                            Rate.of(end - onboarded, start), Rate.of(churned, start), mrr,
-                            Rate.of(r.getLong(0), r.getLong(1)),
-                            new RetentionResponse.Nps(responses, n.getLong(1), n.getLong(2), n.getLong(3), score),
+                    return new RetentionCounts(c.getLong(0), c.getLong(1), c.getLong(2), c.getLong(3), mrr,
+                            r.getLong(0), r.getLong(1), n.getLong(0), n.getLong(1), n.getLong(2), n.getLong(3),
                             complete);
                 }))))));
     }
 
     private static Tuple cohort(Period period, UUID owner, String source) {
         return Tuple.of(utc(period.from()), utc(period.to()), owner, source);
-    }
-
-    private static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_EVEN);
-    }
-
-    private static String plainCents(BigDecimal amount) {
-        return cents(amount).toPlainString();
-    }
-
-    private static BigDecimal days(BigDecimal seconds) {
-        return seconds == null ? null : seconds.divide(SECONDS_PER_DAY, 2, RoundingMode.HALF_EVEN);
     }
 }

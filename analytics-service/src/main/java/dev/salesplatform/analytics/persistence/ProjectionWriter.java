@@ -1,9 +1,10 @@
-package dev.salesplatform.analytics.messaging;
+package dev.salesplatform.analytics.persistence;
 
+import static dev.salesplatform.analytics.persistence.ProjectionReader.utc;
 import static dev.salesplatform.analytics.persistence.Schemas.sql;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,12 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.salesplatform.analytics.persistence.ProjectionState;
-import dev.salesplatform.kit.messaging.CloudEvent;
+import dev.salesplatform.analytics.persistence.ProjectionWrites.Write;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,22 +40,8 @@ public class ProjectionWriter {
             INSERT INTO {s}.watermark AS w (topic, partition, event_time) VALUES ($1, $2, $3)
             ON CONFLICT (topic, partition) DO UPDATE SET event_time = greatest(w.event_time, EXCLUDED.event_time)""";
 
-    @Inject
-    EventProjector projector;
-
-    /** An event read from a partition, with the writes it makes. */
-    public record Pending(String topic, int partition, CloudEvent event, List<EventProjector.Write> writes) {
-    }
-
-    /** Data the database will refuse however often it is retried (SQLSTATE classes 22 and 23). */
-    public static boolean refusedData(Throwable failure) {
-        return failure instanceof PgException pg && pg.getSqlState() != null
-                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
-    }
-
-    /** The event's writes, or {@code InvalidEventException} when its fields are unusable. */
-    public Pending prepare(String topic, int partition, CloudEvent event) {
-        return new Pending(topic, partition, event, projector.writes(event));
+    /** An event read from a topic partition, with the writes it makes. */
+    public record EventWrites(String topic, int partition, String eventId, Instant time, List<Write> writes) {
     }
 
     public Uni<ProjectionState> state(SqlConnection connection) {
@@ -67,32 +51,25 @@ public class ProjectionWriter {
         });
     }
 
-    /** Applies the events to the active schema and, while a rebuild runs, to the one being built. */
-    public Uni<Void> applyLive(SqlConnection connection, List<Pending> events) {
-        return state(connection).chain(state -> apply(connection, state.active(), events)
-                .chain(() -> state.building() == null ? Uni.createFrom().voidItem()
-                        : apply(connection, state.building(), events)));
-    }
-
     /** Applies to {@code schema} the events it has not seen yet (also a duplicate within the batch only once). */
-    public Uni<Void> apply(SqlConnection connection, String schema, List<Pending> events) {
+    public Uni<Void> apply(SqlConnection connection, String schema, List<EventWrites> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] ids = events.stream().map(p -> p.event().id()).toArray(String[]::new);
+        String[] ids = events.stream().map(EventWrites::eventId).toArray(String[]::new);
         return connection.preparedQuery(sql(schema, MARK)).execute(Tuple.of(ids)).chain(marked -> {
             Set<String> fresh = new HashSet<>();
             marked.forEach(row -> fresh.add(row.getString(0)));
             Map<String, List<Tuple>> writes = new LinkedHashMap<>();
             Map<List<Object>, OffsetDateTime> watermarks = new LinkedHashMap<>();
-            for (Pending pending : events) {
-                if (!fresh.remove(pending.event().id())) {
+            for (EventWrites event : events) {
+                if (!fresh.remove(event.eventId())) {
                     continue;
                 }
-                pending.writes().forEach(write -> writes.computeIfAbsent(sql(schema, write.sql()), k -> new ArrayList<>())
+                event.writes().forEach(write -> writes.computeIfAbsent(sql(schema, write.sql()), k -> new ArrayList<>())
                         .add(write.values()));
-                OffsetDateTime time = OffsetDateTime.ofInstant(pending.event().time(), ZoneOffset.UTC);
-                watermarks.merge(List.of(pending.topic(), pending.partition()), time, (a, b) -> a.isAfter(b) ? a : b);
+                watermarks.merge(List.of(event.topic(), event.partition()), utc(event.time()),
+                        (a, b) -> a.isAfter(b) ? a : b);
             }
             if (watermarks.isEmpty()) {
                 return Uni.createFrom().voidItem();
