@@ -34,8 +34,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.salesplatform.customersuccess.domain.Actor;
 import dev.salesplatform.customersuccess.domain.CustomerStatus;
 import dev.salesplatform.customersuccess.domain.HealthBand;
-import dev.salesplatform.customersuccess.persistence.CustomerSearch;
-import dev.salesplatform.customersuccess.persistence.CustomerService;
+import dev.salesplatform.customersuccess.service.CustomerFilter;
+import dev.salesplatform.customersuccess.service.CustomerService;
+import dev.salesplatform.customersuccess.service.CustomerView;
+import dev.salesplatform.customersuccess.service.RevenueService;
+import dev.salesplatform.customersuccess.service.TouchpointService;
 import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Enums;
 import dev.salesplatform.kit.http.IdempotentRequests;
@@ -63,26 +66,33 @@ public class CustomerResource {
     static final String WRITERS = "Roles: customer-success (customers assigned to them only), sales-manager, admin.";
     static final String RETRIES = " Send Idempotency-Key to make retries safe (409 while the first is in flight, 422 "
             + "for the same key with another request).";
-    static final String TOUCHPOINT = " Only for an ACTIVE customer (409 with currentStatus otherwise). Updates the "
+    static final String TOUCHPOINT = " Only for an ACTIVE customer (409 with currentState otherwise). Updates the "
             + "last touchpoint and recomputes the health score (customer.health-changed.v1 when the band moves).";
 
-    @Inject
-    CustomerService customers;
+    private final CustomerService customers;
+    private final TouchpointService touchpoints;
+    private final RevenueService revenue;
+    private final MergePatch patches;
+    private final Caller caller;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    MergePatch patches;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotentRequests idempotency;
+    public CustomerResource(CustomerService customers, TouchpointService touchpoints, RevenueService revenue,
+                            MergePatch patches, Caller caller, IdempotentRequests idempotency) {
+        this.customers = customers;
+        this.touchpoints = touchpoints;
+        this.revenue = revenue;
+        this.patches = patches;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
 
     @GET
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List and search customers", description = READERS + " Filters combine: csm (user id), "
-            + "band (GREEN, YELLOW, RED), renewalFrom/renewalTo (next contract end date, inclusive), status (ACTIVE, "
-            + "CHURNED), q (company name or contact, case-insensitive). Newest first; follow nextCursor.")
+    @Operation(operationId = "listCustomers", summary = "List and search customers",
+            description = READERS + " Filters combine: csm (user id), band (GREEN, YELLOW, RED), "
+            + "renewalFrom/renewalTo (next contract end date, inclusive), status (ACTIVE, CHURNED), q (company name "
+            + "or contact, case-insensitive). Newest first; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of customers")
     public Uni<Page<CustomerResponse>> list(
             @Parameter(description = "Only customers of this CSM (user id)") @QueryParam("csm") String csm,
@@ -101,17 +111,19 @@ public class CustomerResource {
         if (text != null && (text.length() < 2 || text.length() > 100)) {
             throw ProblemException.invalidField("q", "must be 2 to 100 characters");
         }
-        CustomerSearch search = new CustomerSearch(csm == null ? null : Ids.parse(csm, "csm"),
+        CustomerFilter filter = new CustomerFilter(csm == null ? null : Ids.parse(csm, "csm"),
                 Enums.parse(HealthBand.class, band, "band"), QueryParams.date(renewalFrom, "renewalFrom"),
                 QueryParams.date(renewalTo, "renewalTo"), Enums.parse(CustomerStatus.class, status, "status"), text);
-        return customers.search(search, PageRequest.of(limit, cursor, 1));
+        return customers.search(filter, PageRequest.of(limit, cursor, 1))
+                .map(page -> CustomerMapper.page(page, CustomerMapper::customer));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Read a customer", description = READERS + " With MRR per currency, the contracts in force, "
-            + "health score, band and reasons, and the next renewal date. ETag carries the version.")
+    @Operation(operationId = "getCustomer", summary = "Read a customer",
+            description = READERS + " With MRR per currency, the contracts in force, health score, band and reasons, "
+            + "and the next renewal date. ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -122,12 +134,12 @@ public class CustomerResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Edit a customer's profile (JSON Merge Patch)", description = WRITERS + " Needs If-Match "
-            + "with the ETag you read. Company name, domain, primary contact and notes can be edited; status, CSM, "
-            + "MRR, health and contracts change only by commands (400 here). Emits customer.updated.v1 with the "
-            + "changed fields.")
+    @Operation(operationId = "updateCustomer", summary = "Edit a customer's profile (JSON Merge Patch)",
+            description = WRITERS + " Needs If-Match with the ETag you read. Company name, domain, primary contact "
+            + "and notes can be edited; status, CSM, MRR, health and contracts change only by commands (400 here). "
+            + "Emits customer.updated.v1 with the changed fields.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = CustomerFields.class),
+            schema = @Schema(implementation = CustomerPatch.class),
             example = "{\"notes\": \"Prefers e-mail\", \"contact\": {\"phone\": \"+44 20 7946 0000\"}}"))
     @APIResponse(responseCode = "200", description = "The edited customer, with its new ETag",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
@@ -135,16 +147,17 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull JsonNode patch) {
-        return customers.edit(Ids.parse(id, "id"), ifMatch,
-                current -> patches.apply(current, patch, CustomerFields.class), actor()).map(CustomerResource::withETag);
+        return customers.edit(Ids.parse(id, "id"), ifMatch, current -> CustomerMapper.edit(
+                patches.apply(CustomerMapper.patch(current), patch, CustomerPatch.class)), actor())
+                .map(CustomerResource::withETag);
     }
 
     @POST
     @Path("/{id}/assign")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Assign a customer's CSM", description = "Roles: sales-manager and admin (any CSM, any "
-            + "customer); customer-success (claims an unassigned customer for themselves only). Emits "
-            + "customer.assigned.v1." + RETRIES)
+    @Operation(operationId = "assignCustomer", summary = "Assign a customer's CSM",
+            description = "Roles: sales-manager and admin (any CSM, any customer); customer-success (claims an "
+            + "unassigned customer for themselves only). Emits customer.assigned.v1." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its CSM",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "Already this CSM's, or the customer is CHURNED",
@@ -162,33 +175,36 @@ public class CustomerResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's history", description = READERS + " Every event of the customer (its "
-            + "contracts and renewals included), oldest first: which event, who, when, and what it carried.")
+    @Operation(operationId = "listCustomerHistory", summary = "A customer's history",
+            description = READERS + " Every event of the customer (its contracts and renewals included), oldest "
+            + "first: which event, who, when, and what it carried.")
     @APIResponse(responseCode = "200", description = "One page of events")
     public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                                @QueryParam("cursor") String cursor) {
+                                                 @QueryParam("cursor") String cursor) {
         return customers.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
     }
 
     @GET
     @Path("/{id}/contracts")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's contracts", description = READERS + " Every contract term, oldest first: "
-            + "ACTIVE (in force until its renewal is decided), RENEWED or CHURNED. A term is in force on "
-            + "[startDate, endDate).")
+    @Operation(operationId = "listCustomerContracts", summary = "A customer's contracts",
+            description = READERS + " Every contract term, oldest first: ACTIVE (in force until its renewal is "
+            + "decided), RENEWED or CHURNED. A term is in force on [startDate, endDate).")
     @APIResponse(responseCode = "200", description = "The contracts",
             content = @Content(schema = @Schema(implementation = ContractDto.class, type = SchemaType.ARRAY)))
     public Uni<List<ContractDto>> contracts(@PathParam("id") String id) {
-        return customers.contracts(Ids.parse(id, "id"), actor());
+        return customers.contracts(Ids.parse(id, "id"), actor())
+                .map(all -> all.stream().map(CustomerMapper::contract).toList());
     }
 
     @POST
     @Path("/{id}/check-ins")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record a check-in", description = WRITERS + " Type CALL, MEETING, EMAIL or QBR, sentiment "
-            + "POSITIVE, NEUTRAL or NEGATIVE, notes." + TOUCHPOINT + " Emits customer.check-in-recorded.v1." + RETRIES)
+    @Operation(operationId = "recordCheckIn", summary = "Record a check-in",
+            description = WRITERS + " Type CALL, MEETING, EMAIL or QBR, sentiment POSITIVE, NEUTRAL or NEGATIVE, "
+            + "notes." + TOUCHPOINT + " Emits customer.check-in-recorded.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The check-in",
-            content = @Content(schema = @Schema(implementation = CheckInDto.class)))
+            content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> checkIn(@PathParam("id") String id,
@@ -197,27 +213,31 @@ public class CustomerResource {
                                  @Valid @NotNull CheckInRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
-                .recordCheckIn(customer, request, actor).map(c -> created(customer, "check-ins", c)));
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> touchpoints
+                .recordCheckIn(customer, request.type(), request.sentiment(), request.notes(), actor)
+                .map(c -> created(customer, "check-ins", CustomerMapper.checkIn(c))));
     }
 
     @GET
     @Path("/{id}/check-ins")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's check-ins", description = READERS + " Newest first; follow nextCursor.")
+    @Operation(operationId = "listCustomerCheckIns", summary = "A customer's check-ins",
+            description = READERS + " Newest first; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of check-ins")
-    public Uni<Page<CheckInDto>> checkIns(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                         @QueryParam("cursor") String cursor) {
-        return customers.checkIns(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    public Uni<Page<CheckInResponse>> checkIns(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                               @QueryParam("cursor") String cursor) {
+        return touchpoints.checkIns(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
+                .map(page -> CustomerMapper.page(page, CustomerMapper::checkIn));
     }
 
     @POST
     @Path("/{id}/feedback")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record NPS feedback", description = WRITERS + " An integer NPS answer 0-10 (9-10 PROMOTER, "
-            + "7-8 PASSIVE, 0-6 DETRACTOR) and a comment." + TOUCHPOINT + " Emits customer.feedback-recorded.v1." + RETRIES)
+    @Operation(operationId = "recordFeedback", summary = "Record NPS feedback",
+            description = WRITERS + " An integer NPS answer 0-10 (9-10 PROMOTER, 7-8 PASSIVE, 0-6 DETRACTOR) and a "
+            + "comment." + TOUCHPOINT + " Emits customer.feedback-recorded.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The feedback with its category",
-            content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
+            content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> feedback(@PathParam("id") String id,
@@ -226,28 +246,31 @@ public class CustomerResource {
                                   @Valid @NotNull FeedbackRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
-                .recordFeedback(customer, request, actor).map(f -> created(customer, "feedback", f)));
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> touchpoints
+                .recordFeedback(customer, request.score(), request.comment(), actor)
+                .map(f -> created(customer, "feedback", CustomerMapper.feedback(f))));
     }
 
     @GET
     @Path("/{id}/feedback")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's NPS feedback", description = READERS + " Newest first; follow nextCursor.")
+    @Operation(operationId = "listCustomerFeedback", summary = "A customer's NPS feedback",
+            description = READERS + " Newest first; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of feedback")
-    public Uni<Page<FeedbackDto>> feedbackList(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                              @QueryParam("cursor") String cursor) {
-        return customers.feedback(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    public Uni<Page<FeedbackResponse>> feedbackList(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                    @QueryParam("cursor") String cursor) {
+        return touchpoints.feedback(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
+                .map(page -> CustomerMapper.page(page, CustomerMapper::feedback));
     }
 
     @POST
     @Path("/{id}/reviews")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record a public review", description = WRITERS + " Platform (G2, CAPTERRA, TRUSTPILOT, "
-            + "GARTNER_PEER_INSIGHTS, OTHER), rating 1-5 and an http(s) URL." + TOUCHPOINT
-            + " Emits customer.review-posted.v1." + RETRIES)
+    @Operation(operationId = "recordReview", summary = "Record a public review",
+            description = WRITERS + " Platform (G2, CAPTERRA, TRUSTPILOT, GARTNER_PEER_INSIGHTS, OTHER), rating 1-5 "
+            + "and an http(s) URL." + TOUCHPOINT + " Emits customer.review-posted.v1." + RETRIES)
     @APIResponse(responseCode = "201", description = "The review",
-            content = @Content(schema = @Schema(implementation = ReviewDto.class)))
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> review(@PathParam("id") String id,
@@ -256,28 +279,32 @@ public class CustomerResource {
                                 @Valid @NotNull ReviewRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
-                .recordReview(customer, request, actor).map(r -> created(customer, "reviews", r)));
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> touchpoints
+                .recordReview(customer, request.platform(), request.rating(), request.url(), actor)
+                .map(r -> created(customer, "reviews", CustomerMapper.review(r))));
     }
 
     @GET
     @Path("/{id}/reviews")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's reviews", description = READERS + " Newest first; follow nextCursor.")
+    @Operation(operationId = "listCustomerReviews", summary = "A customer's reviews",
+            description = READERS + " Newest first; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of reviews")
-    public Uni<Page<ReviewDto>> reviews(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                       @QueryParam("cursor") String cursor) {
-        return customers.reviews(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    public Uni<Page<ReviewResponse>> reviews(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                             @QueryParam("cursor") String cursor) {
+        return touchpoints.reviews(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
+                .map(page -> CustomerMapper.page(page, CustomerMapper::review));
     }
 
     @POST
     @Path("/{id}/referrals")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record a referral", description = WRITERS + " The referred company and contact (first and "
-            + "last name and a valid e-mail required)." + TOUCHPOINT + " Emits customer.referral-made.v1, from "
-            + "which lead-service creates a REFERRAL lead." + RETRIES)
+    @Operation(operationId = "recordReferral", summary = "Record a referral",
+            description = WRITERS + " The referred company and contact (first and last name and a valid e-mail "
+            + "required)." + TOUCHPOINT + " Emits customer.referral-made.v1, from which lead-service creates a "
+            + "REFERRAL lead." + RETRIES)
     @APIResponse(responseCode = "201", description = "The referral",
-            content = @Content(schema = @Schema(implementation = ReferralDto.class)))
+            content = @Content(schema = @Schema(implementation = ReferralResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> referral(@PathParam("id") String id,
@@ -286,26 +313,30 @@ public class CustomerResource {
                                   @Valid @NotNull ReferralRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
-        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> customers
-                .recordReferral(customer, request, actor).map(r -> created(customer, "referrals", r)));
+        return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> touchpoints
+                .recordReferral(customer, CustomerMapper.referral(request), actor)
+                .map(r -> created(customer, "referrals", CustomerMapper.referral(r))));
     }
 
     @GET
     @Path("/{id}/referrals")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A customer's referrals", description = READERS + " Newest first; follow nextCursor.")
+    @Operation(operationId = "listCustomerReferrals", summary = "A customer's referrals",
+            description = READERS + " Newest first; follow nextCursor.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
-    public Uni<Page<ReferralDto>> referrals(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                           @QueryParam("cursor") String cursor) {
-        return customers.referrals(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
+    public Uni<Page<ReferralResponse>> referrals(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                 @QueryParam("cursor") String cursor) {
+        return touchpoints.referrals(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
+                .map(page -> CustomerMapper.page(page, CustomerMapper::referral));
     }
 
     @POST
     @Path("/{id}/expansions")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record an expansion", description = WRITERS + " A contract's MRR grows by delta (positive "
-            + "Money in the contract's currency); kind UPSELL or CROSS_SELL, with a reason. contractId is needed "
-            + "only when more than one contract is in force. Emits customer.expanded.v1 (mrrBefore, mrrAfter, delta)." + RETRIES)
+    @Operation(operationId = "expandCustomer", summary = "Record an expansion",
+            description = WRITERS + " A contract's MRR grows by delta (positive Money in the contract's currency); "
+            + "kind UPSELL or CROSS_SELL, with a reason. contractId is needed only when more than one contract is in "
+            + "force. Emits customer.expanded.v1 (mrrBefore, mrrAfter, delta)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its new MRR",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
@@ -319,17 +350,18 @@ public class CustomerResource {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
         return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
-                        request.reason(), true, actor).map(CustomerResource::withETag));
+                () -> revenue.expand(customer, request.contractId(), request.delta(), request.kind(),
+                        request.reason(), actor).map(CustomerResource::withETag));
     }
 
     @POST
     @Path("/{id}/contractions")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record a contraction", description = WRITERS + " A contract's MRR shrinks by delta "
-            + "(positive Money in the contract's currency, at most its MRR); kind DOWNGRADE, SEAT_REDUCTION or "
-            + "DISCOUNT, with a reason. contractId is needed only when more than one contract is in force. Emits "
-            + "customer.contracted.v1 (mrrBefore, mrrAfter, delta)." + RETRIES)
+    @Operation(operationId = "contractCustomer", summary = "Record a contraction",
+            description = WRITERS + " A contract's MRR shrinks by delta (positive Money in the contract's currency, "
+            + "at most its MRR); kind DOWNGRADE, SEAT_REDUCTION or DISCOUNT, with a reason. contractId is needed "
+            + "only when more than one contract is in force. Emits customer.contracted.v1 (mrrBefore, mrrAfter, "
+            + "delta)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The customer with its new MRR",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is CHURNED",
@@ -343,17 +375,17 @@ public class CustomerResource {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
         return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> customers.moveRevenue(customer, request.contractId(), request.delta(), request.kind().movement(),
-                        request.reason(), false, actor).map(CustomerResource::withETag));
+                () -> revenue.contract(customer, request.contractId(), request.delta(), request.kind(),
+                        request.reason(), actor).map(CustomerResource::withETag));
     }
 
     @POST
     @Path("/{id}/churn")
     @RolesAllowed({Caller.CUSTOMER_SUCCESS, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Churn a customer outside a renewal", description = WRITERS + " Reason PRICE, PRODUCT, "
-            + "SUPPORT, COMPETITOR, BUDGET, BUSINESS_CLOSED or OTHER, and a note. Every contract in force ends, open "
-            + "renewals close as CHURNED, the customer becomes CHURNED. Emits customer.churned.v1 with all MRR lost "
-            + "(renewalId null)." + RETRIES)
+    @Operation(operationId = "churnCustomer", summary = "Churn a customer outside a renewal",
+            description = WRITERS + " Reason PRICE, PRODUCT, SUPPORT, COMPETITOR, BUDGET, BUSINESS_CLOSED or OTHER, "
+            + "and a note. Every contract in force ends, open renewals close as CHURNED, the customer becomes "
+            + "CHURNED. Emits customer.churned.v1 with all MRR lost (renewalId null)." + RETRIES)
     @APIResponse(responseCode = "200", description = "The churned customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The customer is already CHURNED",
@@ -361,24 +393,21 @@ public class CustomerResource {
     public Uni<Response> churn(@PathParam("id") String id,
             @Parameter(description = "Makes a retried POST return the first response instead of applying twice")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull ChurnRequest request) {
+            @Valid @NotNull CustomerChurnRequest request) {
         UUID customer = Ids.parse(id, "id");
         Actor actor = actor();
         return idempotency.execute(idempotencyKey, actor.id().toString(), request,
-                () -> customers.churn(customer, request, actor).map(CustomerResource::withETag));
+                () -> customers.churn(customer, request.reason(), request.note(), actor)
+                        .map(CustomerResource::withETag));
     }
 
     private Actor actor() {
-        return actor(caller);
+        return CustomerMapper.actor(caller);
     }
 
-    static Actor actor(Caller caller) {
-        return new Actor(caller.id(), caller.has(Caller.SALES_MANAGER) || caller.has(Caller.ADMIN),
-                caller.has(Caller.CUSTOMER_SUCCESS));
-    }
-
-    private static Response withETag(CustomerResponse customer) {
-        return Response.ok(customer).header(HttpHeaders.ETAG, ETags.of(customer.version())).build();
+    private static Response withETag(CustomerView customer) {
+        return Response.ok(CustomerMapper.customer(customer)).header(HttpHeaders.ETAG, ETags.of(customer.version()))
+                .build();
     }
 
     private static Response created(UUID customer, String collection, Object entity) {

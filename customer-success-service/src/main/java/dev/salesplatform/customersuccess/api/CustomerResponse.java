@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.salesplatform.customersuccess.domain.ChurnReason;
 import dev.salesplatform.customersuccess.domain.CustomerStatus;
+import dev.salesplatform.kit.money.Money;
 
 /**
  * A customer as callers see it. {@code mrr}: the MRR of the contracts in force, one entry per
@@ -14,11 +17,12 @@ import dev.salesplatform.customersuccess.domain.CustomerStatus;
  * {@code nextRenewalDate}: the earliest end date among them; {@code churn} is null unless CHURNED.
  */
 public record CustomerResponse(UUID id, String companyName, String domain, ContactDto contact, String notes,
-                               CustomerStatus status, UUID csmId, UUID leadId, UUID dealId, List<MoneyDto> mrr,
+                               CustomerStatus status, UUID csmId, UUID leadId, UUID dealId, List<Money> mrr,
                                List<ContractDto> contracts, HealthDto health, LocalDate nextRenewalDate,
                                Instant lastTouchpointAt, Churn churn, Instant createdAt, Instant updatedAt,
                                long version) {
 
+    @Schema(name = "CustomerChurn")
     public record Churn(ChurnReason reason, Instant churnedAt) {
     }
 }

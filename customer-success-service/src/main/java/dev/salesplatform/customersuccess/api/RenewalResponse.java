@@ -6,13 +6,14 @@ import java.util.UUID;
 
 import dev.salesplatform.customersuccess.domain.ChurnReason;
 import dev.salesplatform.customersuccess.domain.RenewalStatus;
+import dev.salesplatform.kit.money.Money;
 
 /**
  * The renewal of one contract term, due on the contract's end date; {@code csmId} is the customer's
  * CSM; {@code newContractId} is set once RENEWED, {@code churnReason} once CHURNED.
  */
 public record RenewalResponse(UUID id, UUID customerId, String companyName, UUID contractId, UUID csmId,
-                              LocalDate dueDate, MoneyDto currentMrr, RenewalStatus status, UUID newContractId,
+                              LocalDate dueDate, Money currentMrr, RenewalStatus status, UUID newContractId,
                               ChurnReason churnReason, String churnNote, String decidedBy, Instant decidedAt,
                               Instant createdAt, Instant updatedAt, long version) {
 }

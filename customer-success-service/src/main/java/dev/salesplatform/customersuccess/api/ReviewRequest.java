@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.salesplatform.customersuccess.domain.ReviewPlatform;
 
-@Schema(name = "Review", example = "{\"platform\": \"G2\", \"rating\": 5, \"url\": \"https://www.g2.com/reviews/123\"}")
+@Schema(name = "ReviewRequest", example = "{\"platform\": \"G2\", \"rating\": 5, \"url\": \"https://www.g2.com/reviews/123\"}")
 public record ReviewRequest(
         @NotNull ReviewPlatform platform,
         @NotNull @Min(1) @Max(5) Integer rating,

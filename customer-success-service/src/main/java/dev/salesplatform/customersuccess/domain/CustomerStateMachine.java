@@ -1,5 +1,9 @@
 package dev.salesplatform.customersuccess.domain;
 
+import java.util.Locale;
+
+import dev.salesplatform.kit.problem.StateConflict;
+
 /**
  * The customer lifecycle: an ACTIVE customer takes every command; a CHURNED one only profile edits
  * (its record stays correctable), never new touchpoints, revenue, renewals or a second churn. A
@@ -10,10 +14,11 @@ public final class CustomerStateMachine {
     private CustomerStateMachine() {
     }
 
-    /** Throws {@link IllegalCustomerStateException} when {@code command} is not allowed in {@code current}. */
+    /** Throws {@link StateConflict} when {@code command} is not allowed in {@code current}. */
     public static void check(CustomerStatus current, CustomerCommand command) {
         if (current == CustomerStatus.CHURNED && command != CustomerCommand.EDIT) {
-            throw new IllegalCustomerStateException(current, command);
+            throw new StateConflict(current, command, "A " + current + " customer takes no "
+                    + command.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
     }
 

@@ -19,6 +19,7 @@ import dev.salesplatform.customersuccess.persistence.Referral;
 import dev.salesplatform.customersuccess.persistence.Renewal;
 import dev.salesplatform.customersuccess.persistence.RevenueMovement;
 import dev.salesplatform.customersuccess.persistence.Review;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +34,12 @@ public class CustomerEvents {
 
     public static final String AGGREGATE = "customer";
 
+    private final Outbox outbox;
+
     @Inject
-    Outbox outbox;
+    public CustomerEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public Uni<Void> onboarded(Customer customer, Contract contract, String actor) {
         return record(customer, "customer.onboarded.v1", actor, new CustomerOnboardedV1(customer.id,
@@ -81,13 +86,13 @@ public class CustomerEvents {
 
     public Uni<Void> renewalOpened(Customer customer, Renewal renewal, String actor) {
         return record(customer, "customer.renewal-opened.v1", actor, new RenewalOpenedV1(renewal.id, customer.id,
-                renewal.contractId, customer.csmId, renewal.dueDate, MoneyV1.of(renewal.currentMrr, renewal.currency)));
+                renewal.contractId, customer.csmId, renewal.dueDate, Money.of(renewal.currentMrr, renewal.currency)));
     }
 
     public Uni<Void> renewed(Customer customer, Renewal renewal, Contract previous, Contract next, String actor) {
         return record(customer, "customer.renewed.v1", actor, new RenewedV1(renewal.id, customer.id, customer.csmId,
-                previous.id, MoneyV1.of(previous.mrrAmount, previous.currency),
-                MoneyV1.of(next.mrrAmount, next.currency), contract(next)));
+                previous.id, Money.of(previous.mrrAmount, previous.currency),
+                Money.of(next.mrrAmount, next.currency), contract(next)));
     }
 
     /** customer.expanded.v1 or customer.contracted.v1, after the direction of {@code movement}. */
@@ -96,8 +101,8 @@ public class CustomerEvents {
                 : "customer.contracted.v1";
         BigDecimal delta = movement.mrrAfter.subtract(movement.mrrBefore).abs();
         return record(customer, type, movement.recordedBy, new RevenueMovedV1(customer.id, customer.csmId,
-                movement.contractId, movement.kind, movement.reason, MoneyV1.of(movement.mrrBefore, movement.currency),
-                MoneyV1.of(movement.mrrAfter, movement.currency), MoneyV1.of(delta, movement.currency),
+                movement.contractId, movement.kind, movement.reason, Money.of(movement.mrrBefore, movement.currency),
+                Money.of(movement.mrrAfter, movement.currency), Money.of(delta, movement.currency),
                 movement.dealId, movement.renewalId));
     }
 
@@ -108,12 +113,12 @@ public class CustomerEvents {
         ended.forEach(c -> lost.merge(c.currency, c.mrrAmount, BigDecimal::add));
         return record(customer, "customer.churned.v1", actor, new ChurnedV1(customer.id, customer.csmId, reason, note,
                 renewalId, ended.stream().map(c -> c.id).toList(), closedRenewals,
-                lost.entrySet().stream().map(e -> MoneyV1.of(e.getValue(), e.getKey())).toList()));
+                lost.entrySet().stream().map(e -> Money.of(e.getValue(), e.getKey())).toList()));
     }
 
     private static ContractV1 contract(Contract contract) {
         return new ContractV1(contract.id, contract.startDate, contract.endDate, contract.termMonths,
-                MoneyV1.of(contract.mrrAmount, contract.currency));
+                Money.of(contract.mrrAmount, contract.currency));
     }
 
     private Uni<Void> record(Customer customer, String type, String actor, Object payload) {

@@ -5,23 +5,23 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.salesplatform.customersuccess.domain.ContractTerm;
-import dev.salesplatform.customersuccess.domain.MoneyRules;
-import dev.salesplatform.customersuccess.persistence.OnboardingService;
-import dev.salesplatform.customersuccess.persistence.WonDeal;
+import dev.salesplatform.customersuccess.domain.MrrRules;
+import dev.salesplatform.customersuccess.service.OnboardingService;
+import dev.salesplatform.customersuccess.service.WonDeal;
 import dev.salesplatform.kit.input.InputRules;
 import dev.salesplatform.kit.messaging.CloudEvent;
 import dev.salesplatform.kit.messaging.EventTypes;
+import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.messaging.IdempotentEventHandler;
 import dev.salesplatform.kit.messaging.InvalidEventException;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.validation.ContractDates;
 import io.smallrye.mutiny.Uni;
 
@@ -30,8 +30,10 @@ import io.smallrye.mutiny.Uni;
  * guards against redelivery, the unique deal id on contracts against the same deal under another
  * event id. A won deal without a usable contract, or with a text or date that breaks the input rules
  * its producer applies ({@link InputRules}), can never be onboarded: it is dead-lettered, naming the field.
+ * A singleton, not application-scoped: a client proxy would need a no-args constructor, which the
+ * handler's base class does not have.
  */
-@ApplicationScoped
+@Singleton
 public class DealWonConsumer extends IdempotentEventHandler {
 
     static final String CONSUMER = "customer-success.deal-events";
@@ -42,8 +44,13 @@ public class DealWonConsumer extends IdempotentEventHandler {
             "deal.obstacle-changed.v1"));
     private static final int MAX_TEXT = 200;
 
+    private final OnboardingService onboarding;
+
     @Inject
-    OnboardingService onboarding;
+    public DealWonConsumer(IdempotentConsumer idempotentConsumer, OnboardingService onboarding) {
+        super(idempotentConsumer);
+        this.onboarding = onboarding;
+    }
 
     @Incoming("deal-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
@@ -62,66 +69,51 @@ public class DealWonConsumer extends IdempotentEventHandler {
 
     @Override
     protected Uni<Void> onEvent(CloudEvent event) {
-        return onboarding.onboard(read(event), checked(event, event.text("actorId"), "actorId"));
+        DealWonV1 won = event.dataAs(DealWonV1.class);
+        if (won.actorId() == null) {
+            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") lacks member actorId");
+        }
+        return onboarding.onboard(wonDeal(won), won.actorId());
     }
 
     /** The deal's fields, or {@link InvalidEventException} when they cannot make a customer and contract. */
-    static WonDeal read(CloudEvent event) {
-        UUID dealId = uuid(event, event.text("dealId"));
-        String lead = event.optionalText("leadId");
-        JsonNode contact = event.data().path("contact");
-        JsonNode contract = event.data().path("contract");
-        JsonNode mrr = contract.path("monthlyRecurringRevenue");
-        if (!contract.isObject() || !mrr.isObject()) {
+    static WonDeal wonDeal(DealWonV1 won) {
+        UUID dealId = won.dealId();
+        DealWonV1.Contract contract = won.contract();
+        Money mrr = contract == null ? null : contract.monthlyRecurringRevenue();
+        if (mrr == null) {
             throw new InvalidEventException("won deal " + dealId + " has no contract with monthlyRecurringRevenue");
         }
-        LocalDate start = startDate(dealId, contract.path("startDate"));
-        BigDecimal amount;
-        String currency = text(event, mrr, "contract.monthlyRecurringRevenue.currency");
-        int term = contract.path("termMonths").asInt(-1);
-        try {
-            amount = MoneyRules.round(new BigDecimal(mrr.path("amount").asText()), currency);
-        } catch (NumberFormatException e) {
+        LocalDate start = startDate(dealId, contract.startDate());
+        if (mrr.amount() == null) {
             throw new InvalidEventException("won deal " + dealId + " has an unusable contract MRR");
+        }
+        BigDecimal amount;
+        try {
+            // Another service's amount: rounded to the currency's minor units, not refused for more.
+            amount = Money.of(mrr.amount(), mrr.currency()).amount();
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("won deal " + dealId + ": " + e.getMessage());
         }
-        if (amount.signum() < 0 || amount.compareTo(MoneyRules.MAX) > 0
+        int term = contract.termMonths() == null ? -1 : contract.termMonths();
+        if (amount.signum() < 0 || amount.compareTo(MrrRules.MAX) > 0
                 || term < ContractTerm.MIN_MONTHS || term > ContractTerm.MAX_MONTHS) {
             throw new InvalidEventException("won deal " + dealId + " has an MRR or term out of range");
         }
-        return new WonDeal(dealId, lead == null ? null : uuid(event, lead),
-                limit(checked(event, event.optionalText("companyName"), "companyName")),
-                limit(text(event, contact, "contact.firstName")), limit(text(event, contact, "contact.lastName")),
-                email(text(event, contact, "contact.email")), phone(text(event, contact, "contact.phone")), start, term,
-                amount, currency);
+        DealWonV1.Contact contact = won.contact() == null ? new DealWonV1.Contact(null, null, null, null)
+                : won.contact();
+        return new WonDeal(dealId, won.leadId(), limit(won.companyName()), limit(contact.firstName()),
+                limit(contact.lastName()), email(contact.email()), phone(contact.phone()), start, term, amount,
+                mrr.currency());
     }
 
-    /** contract.startDate: a date by {@link InputRules}, in the years a contract can start in ({@link ContractDates}). */
-    private static LocalDate startDate(UUID dealId, JsonNode node) {
-        LocalDate start = node.isTextual() ? InputRules.parseDate(node.asText()) : null;
+    /** contract.startDate: in the years a contract can start in ({@link ContractDates}). */
+    private static LocalDate startDate(UUID dealId, LocalDate start) {
         if (start == null || !ContractDates.Validator.inRange(start)) {
             throw new InvalidEventException("won deal " + dealId + " has an unusable contract.startDate: it must be a date"
                     + " yyyy-MM-dd in the years " + ContractDates.MIN_YEAR + " to " + ContractDates.MAX_YEAR);
         }
         return start;
-    }
-
-    /** The text at {@code path} (its last segment a member of {@code node}), stripped; null when absent or blank. */
-    private static String text(CloudEvent event, JsonNode node, String path) {
-        JsonNode value = node.path(path.substring(path.lastIndexOf('.') + 1));
-        String text = value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().strip() : null;
-        return checked(event, text, path);
-    }
-
-    /** {@code text} when it keeps {@link InputRules}; the event is poison otherwise. */
-    private static String checked(CloudEvent event, String text, String field) {
-        String violation = text == null ? null : InputRules.textViolation(text);
-        if (violation != null) {
-            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") has an unusable " + field
-                    + ": it " + violation);
-        }
-        return text;
     }
 
     /**
@@ -141,13 +133,5 @@ public class DealWonConsumer extends IdempotentEventHandler {
 
     private static String phone(String phone) {
         return phone == null || phone.length() > 40 ? null : phone;
-    }
-
-    private static UUID uuid(CloudEvent event, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("event " + event.id() + " carries an invalid id " + value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.salesplatform.customersuccess.persistence;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,36 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    /** Claims a batch of customers not yet scored today; other instances skip the claimed rows. */
+    private static final String CLAIM = "SELECT id FROM customer WHERE status = 'ACTIVE' AND health_computed_on < ?1"
+            + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+    private static final String SCORED = "UPDATE customer SET health_computed_on = ?2 WHERE id = ?1";
+    private static final String NEXT_TURN = "INSERT INTO assignment_rotation (name, position) VALUES ('new-customers', 1)"
+            + " ON CONFLICT (name) DO UPDATE SET position = assignment_rotation.position + 1 RETURNING position";
+
+    /** Up to {@code limit} ACTIVE customers not scored on {@code today}, locked for the caller's transaction. */
+    public Uni<List<UUID>> claimUnscored(LocalDate today, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(CLAIM, UUID.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList());
+    }
+
+    /**
+     * Records that the customer's score is unchanged on {@code today} without a new version, so that
+     * ETags callers hold stay valid.
+     */
+    public Uni<Integer> markScored(UUID id, LocalDate today) {
+        return getSession().chain(session -> session.createNativeQuery(SCORED)
+                .setParameter(1, id).setParameter(2, today).executeUpdate());
+    }
+
+    /**
+     * The next turn (1, 2, ...) of the rotation that assigns new customers, advanced atomically in the
+     * caller's transaction: N instances never hand out a turn twice.
+     */
+    public Uni<Long> nextRotationTurn() {
+        return getSession().chain(session -> session.createNativeQuery(NEXT_TURN, Long.class).getSingleResult());
+    }
 
     /**
      * The ACTIVE customer a won deal belongs to: the same company key, or the same company domain;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.salesplatform.customersuccess.persistence.CustomerJobs;
+import dev.salesplatform.customersuccess.service.CustomerJobs;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestClock;
 import io.quarkus.test.common.WithTestResource;

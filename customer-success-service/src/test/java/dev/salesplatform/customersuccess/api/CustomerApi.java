@@ -3,19 +3,17 @@ package dev.salesplatform.customersuccess.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
@@ -99,18 +97,12 @@ public final class CustomerApi {
     }
 
     public static void send(String eventId, String dealId, String type, String payload) {
-        TopicReader.send(DEAL_TOPIC, dealId, payload, headers(eventId, type, dealId));
+        dealEvent(eventId, type, dealId).payload(payload).send(DEAL_TOPIC);
     }
 
-    public static Header[] headers(String id, String type, String subject) {
-        return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id),
-                header("ce_source", "/deal-service"), header("ce_type", type),
-                header("ce_time", TestClock.current().instant().toString()), header("ce_subject", subject),
-                header("content-type", "application/json")};
-    }
-
-    static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    /** A deal event as deal-service's relay writes it, about deal {@code dealId} (its key unless sent otherwise). */
+    public static CloudEventRecord dealEvent(String eventId, String type, String dealId) {
+        return CloudEventRecord.of(type).id(eventId).source("/deal-service").subject(dealId);
     }
 
     /** The ids of customers whose company name or contact contains {@code text}. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.salesplatform.customersuccess.persistence.CustomerJobs;
+import dev.salesplatform.customersuccess.service.CustomerJobs;
 import dev.salesplatform.testkit.EventCatalogue;
 import dev.salesplatform.testkit.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -147,9 +147,9 @@ class RenewalTest {
                 .body("status", equalTo(List.of("RENEWED", "ACTIVE")));
         // Decided once.
         post(chris(), "/api/v1/renewals/" + renewal + "/renew", RENEW).statusCode(409).contentType(PROBLEM)
-                .body("currentStatus", equalTo("RENEWED"));
+                .body("currentState", equalTo("RENEWED"));
         post(chris(), "/api/v1/renewals/" + renewal + "/churn", "{\"reason\": \"PRICE\"}").statusCode(409)
-                .body("currentStatus", equalTo("RENEWED"));
+                .body("currentState", equalTo("RENEWED"));
 
         List<ConsumerRecord<String, String>> events = eventsOf(id, 6);
         assertEquals(List.of("customer.onboarded.v1", "customer.renewal-opened.v1", "customer.assigned.v1",
@@ -207,9 +207,9 @@ class RenewalTest {
         // A churned customer takes no more renewals, movements or touchpoints.
         String base = "/api/v1/customers/" + id;
         post(chris(), base + "/check-ins", "{\"type\": \"CALL\", \"sentiment\": \"NEUTRAL\"}").statusCode(409)
-                .contentType(PROBLEM).body("currentStatus", equalTo("CHURNED"));
+                .contentType(PROBLEM).body("currentState", equalTo("CHURNED"));
         post(chris(), base + "/expansions", RevenueTest.movement("1", "EUR", "UPSELL")).statusCode(409)
-                .body("currentStatus", equalTo("CHURNED"));
+                .body("currentState", equalTo("CHURNED"));
         post(chris(), base + "/churn", "{\"reason\": \"PRICE\"}").statusCode(409);
         post(chris(), base + "/referrals", TouchpointTest.REFERRAL).statusCode(409);
         post(chris(), "/api/v1/renewals/" + renewal + "/renew", RENEW).statusCode(409);

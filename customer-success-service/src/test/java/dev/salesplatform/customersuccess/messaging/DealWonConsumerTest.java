@@ -189,7 +189,7 @@ class DealWonConsumerTest {
             eventIds.add(eventId);
             ProducerRecord<String, String> record = new ProducerRecord<>("sales.deal.events", company,
                     won(deal, company, null, today(), 12, "10.00", "EUR"));
-            for (Header header : CustomerApi.headers(eventId, DealWonConsumer.WON, deal)) {
+            for (Header header : CustomerApi.dealEvent(eventId, DealWonConsumer.WON, deal).headers()) {
                 record.headers().add(header);
             }
             wins.add(record);

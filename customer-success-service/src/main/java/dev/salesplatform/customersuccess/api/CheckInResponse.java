@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.salesplatform.customersuccess.domain.CheckInType;
 import dev.salesplatform.customersuccess.domain.Sentiment;
 
-public record CheckInDto(UUID id, UUID customerId, CheckInType type, Sentiment sentiment, String notes,
-                         String recordedBy, Instant recordedAt) {
+/** A check-in as recorded. */
+public record CheckInResponse(UUID id, UUID customerId, CheckInType type, Sentiment sentiment, String notes,
+                              String recordedBy, Instant recordedAt) {
 }

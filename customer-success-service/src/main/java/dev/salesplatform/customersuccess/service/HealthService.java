@@ -1,4 +1,4 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,11 @@ import dev.salesplatform.customersuccess.domain.CustomerStatus;
 import dev.salesplatform.customersuccess.domain.HealthBand;
 import dev.salesplatform.customersuccess.domain.HealthScore;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
+import dev.salesplatform.customersuccess.persistence.CheckInRepository;
+import dev.salesplatform.customersuccess.persistence.Customer;
+import dev.salesplatform.customersuccess.persistence.FeedbackRepository;
+import dev.salesplatform.customersuccess.persistence.RenewalRepository;
+import dev.salesplatform.customersuccess.persistence.RevenueMovementRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -23,20 +28,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class HealthService {
 
-    @Inject
-    FeedbackRepository feedback;
+    private final FeedbackRepository feedback;
+    private final CheckInRepository checkIns;
+    private final RenewalRepository renewals;
+    private final RevenueMovementRepository movements;
+    private final CustomerEvents events;
 
     @Inject
-    CheckInRepository checkIns;
-
-    @Inject
-    RenewalRepository renewals;
-
-    @Inject
-    RevenueMovementRepository movements;
-
-    @Inject
-    CustomerEvents events;
+    public HealthService(FeedbackRepository feedback, CheckInRepository checkIns, RenewalRepository renewals,
+                         RevenueMovementRepository movements, CustomerEvents events) {
+        this.feedback = feedback;
+        this.checkIns = checkIns;
+        this.renewals = renewals;
+        this.movements = movements;
+        this.events = events;
+    }
 
     /** The score and band before a change, to tell whether the band moved. */
     public record Previous(HealthBand band, int score) {

@@ -8,11 +8,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The caller-editable profile of a customer: what a merge patch changes. Status, CSM, MRR, health
- * and contracts change only through commands (400 here).
+ * The caller-editable profile of a customer, the body of a JSON merge patch: the patch changes these
+ * members of the current profile. Status, CSM, MRR, health and contracts change only through
+ * commands (400 here).
  */
-@Schema(name = "CustomerFields")
-public record CustomerFields(
+@Schema(name = "CustomerPatch")
+public record CustomerPatch(
         @NotBlank @Size(max = 200) String companyName,
         @Size(max = 253)
         @Pattern(regexp = "^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", message = "must be a domain name")

@@ -1,4 +1,4 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.salesplatform.customersuccess.persistence.CustomerRepository;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -28,25 +29,22 @@ public class CustomerJobs {
 
     private static final Logger LOG = Logger.getLogger(CustomerJobs.class);
     private static final int HEALTH_BATCH = 100;
-    /** Claims a batch of customers not yet scored today; other instances skip the claimed rows. */
-    private static final String CLAIM = "SELECT id FROM customer WHERE status = 'ACTIVE' AND health_computed_on < ?1"
-            + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
-    private static final String SCORED = "UPDATE customer SET health_computed_on = ?2 WHERE id = ?1";
+
+    private final Clock clock;
+    private final RenewalService renewals;
+    private final CustomerChanges changes;
+    private final HealthService health;
+    private final CustomerRepository customers;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    RenewalService renewals;
-
-    @Inject
-    CustomerStore store;
-
-    @Inject
-    HealthService health;
-
-    @Inject
-    CustomerRepository customers;
+    public CustomerJobs(Clock clock, RenewalService renewals, CustomerChanges changes, HealthService health,
+                        CustomerRepository customers) {
+        this.clock = clock;
+        this.renewals = renewals;
+        this.changes = changes;
+        this.health = health;
+        this.customers = customers;
+    }
 
     @Scheduled(identity = "open-due-renewals", every = "${salesplatform.renewals.scan-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,9 +74,7 @@ public class CustomerJobs {
 
     /** Recomputes every ACTIVE customer not yet scored on {@code today}, a batch per transaction. */
     Uni<Integer> recompute(LocalDate today) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(CLAIM, UUID.class).setParameter(1, today).setParameter(2, HEALTH_BATCH)
-                        .getResultList())
+        return Panache.withTransaction(() -> customers.claimUnscored(today, HEALTH_BATCH)
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> rescore(id, today))
                         .collect().asList()
@@ -92,11 +88,10 @@ public class CustomerJobs {
      * callers stay valid); a changed score is a change of the customer.
      */
     private Uni<Boolean> rescore(UUID id, LocalDate today) {
-        return store.load(id).chain(customer -> health.compute(customer, customer.lastTouchpointAt, today)
+        return changes.load(id).chain(customer -> health.compute(customer, customer.lastTouchpointAt, today)
                 .chain(result -> {
                     if (!HealthService.differs(customer, result)) {
-                        return Panache.getSession().chain(session -> session.createNativeQuery(SCORED)
-                                .setParameter(1, id).setParameter(2, today).executeUpdate()).replaceWith(false);
+                        return customers.markScored(id, today).replaceWith(false);
                     }
                     Instant at = Times.now(clock);
                     HealthService.Previous previous = health.apply(customer, result, today);

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.salesplatform.customersuccess.domain.ChurnReason;
 
-@Schema(name = "Churn", example = "{\"reason\": \"COMPETITOR\", \"note\": \"Moved to a cheaper tool\"}")
-public record ChurnRequest(@NotNull ChurnReason reason, @Size(max = 2000) String note) {
+/** Why a renewal is not renewed: its contract ends. */
+@Schema(name = "RenewalChurnRequest", example = "{\"reason\": \"PRICE\", \"note\": \"Budget cut for next year\"}")
+public record RenewalChurnRequest(@NotNull ChurnReason reason, @Size(max = 2000) String note) {
 }

@@ -1,4 +1,4 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +20,12 @@ import dev.salesplatform.customersuccess.domain.CustomerStatus;
 import dev.salesplatform.customersuccess.domain.HealthScore;
 import dev.salesplatform.customersuccess.domain.MovementKind;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
+import dev.salesplatform.customersuccess.persistence.Contract;
+import dev.salesplatform.customersuccess.persistence.ContractRepository;
+import dev.salesplatform.customersuccess.persistence.Customer;
+import dev.salesplatform.customersuccess.persistence.CustomerRepository;
+import dev.salesplatform.customersuccess.persistence.RevenueMovement;
+import dev.salesplatform.customersuccess.persistence.RevenueMovementRepository;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.messaging.InvalidEventException;
 import dev.salesplatform.kit.time.Times;
@@ -36,32 +42,30 @@ public class OnboardingService {
 
     private static final Logger LOG = Logger.getLogger(OnboardingService.class);
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final CustomerChanges changes;
+    private final CustomerRepository customers;
+    private final ContractRepository contracts;
+    private final RevenueMovementRepository movements;
+    private final CsmRotation rotation;
+    private final HealthService healthService;
+    private final RenewalsConfig renewalsConfig;
+    private final CustomerEvents events;
 
     @Inject
-    CustomerStore store;
-
-    @Inject
-    CustomerRepository customers;
-
-    @Inject
-    ContractRepository contracts;
-
-    @Inject
-    RevenueMovementRepository movements;
-
-    @Inject
-    CsmRotation rotation;
-
-    @Inject
-    HealthService healthService;
-
-    @Inject
-    RenewalsConfig renewalsConfig;
-
-    @Inject
-    CustomerEvents events;
+    public OnboardingService(Clock clock, CustomerChanges changes, CustomerRepository customers,
+                             ContractRepository contracts, RevenueMovementRepository movements, CsmRotation rotation,
+                             HealthService healthService, RenewalsConfig renewalsConfig, CustomerEvents events) {
+        this.clock = clock;
+        this.changes = changes;
+        this.customers = customers;
+        this.contracts = contracts;
+        this.movements = movements;
+        this.rotation = rotation;
+        this.healthService = healthService;
+        this.renewalsConfig = renewalsConfig;
+        this.events = events;
+    }
 
     /** Runs in the consumer's transaction (with the processed-event row). */
     @WithTransaction
@@ -75,7 +79,7 @@ public class OnboardingService {
             }
             return customers.findActiveMatch(key, domain).chain(match -> match == null
                     ? newCustomer(deal, domain, actor)
-                    : store.load(match.id).chain(customer -> addContract(customer, deal, actor)));
+                    : changes.load(match.id).chain(customer -> addContract(customer, deal, actor)));
         });
     }
 
@@ -102,7 +106,7 @@ public class OnboardingService {
             customer.updatedAt = at;
             Contract contract = contract(customer, deal, at);
             customer.contracts = new ArrayList<>(List.of(contract));
-            CustomerMapping.refreshNextRenewal(customer);
+            CustomerChanges.refreshNextRenewal(customer);
             // A new customer has no touchpoints, feedback or movements yet: only its renewal can count.
             LocalDate due = ContractTerm.renewalDue(contract.endDate, renewalsConfig.openDaysBefore(), today)
                     ? contract.endDate : null;
@@ -110,7 +114,7 @@ public class OnboardingService {
                     due, List.of())), today);
             return customers.persist(customer).chain(() -> contracts.persist(contract))
                     .chain(() -> contracts.flush())
-                    .chain(() -> store.openIfDue(contract, today, at))
+                    .chain(() -> changes.openIfDue(contract, today, at))
                     .chain(renewal -> customers.flush()
                             .chain(() -> events.onboarded(customer, contract, actor))
                             .chain(() -> renewal == null ? Uni.createFrom().voidItem()
@@ -128,12 +132,12 @@ public class OnboardingService {
         Instant at = Times.now(clock);
         Contract contract = contract(customer, deal, at);
         customer.contracts.add(contract);
-        RevenueMovement movement = CustomerService.movement(contract, true, MovementKind.NEW_CONTRACT,
+        RevenueMovement movement = RevenueService.movement(contract, true, MovementKind.NEW_CONTRACT,
                 BigDecimal.ZERO, contract.mrrAmount, "New contract from won deal", actor, at);
         movement.dealId = deal.dealId();
         return contracts.persist(contract).chain(() -> movements.persist(movement)).chain(() -> contracts.flush())
-                .chain(() -> store.openIfDue(contract, HealthService.day(at), at))
-                .chain(renewal -> store.commit(customer, actor, at, null, c -> {
+                .chain(() -> changes.openIfDue(contract, HealthService.day(at), at))
+                .chain(renewal -> changes.commit(customer, actor, at, null, c -> {
                 }, () -> events.revenueMoved(customer, movement)
                         .chain(() -> renewal == null ? Uni.createFrom().voidItem()
                                 : events.renewalOpened(customer, renewal, actor))));

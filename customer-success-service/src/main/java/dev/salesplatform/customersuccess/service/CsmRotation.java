@@ -1,4 +1,4 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.salesplatform.customersuccess.config.CustomerSuccessConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.salesplatform.customersuccess.persistence.CustomerRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,11 +17,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CsmRotation {
 
-    private static final String NEXT = "INSERT INTO assignment_rotation (name, position) VALUES ('new-customers', 1)"
-            + " ON CONFLICT (name) DO UPDATE SET position = assignment_rotation.position + 1 RETURNING position";
+    private final CustomerSuccessConfig config;
+    private final CustomerRepository customers;
 
     @Inject
-    CustomerSuccessConfig config;
+    public CsmRotation(CustomerSuccessConfig config, CustomerRepository customers) {
+        this.config = config;
+        this.customers = customers;
+    }
 
     /** The next CSM in turn, or null when no rotation is configured. */
     public Uni<UUID> next() {
@@ -33,8 +36,6 @@ public class CsmRotation {
         if (csms.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(NEXT, Long.class).getSingleResult())
-                .map(position -> csms.get((int) ((position - 1) % csms.size())));
+        return customers.nextRotationTurn().map(turn -> csms.get((int) ((turn - 1) % csms.size())));
     }
 }

@@ -1,11 +1,9 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +15,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.salesplatform.customersuccess.api.ChurnRequest;
-import dev.salesplatform.customersuccess.api.RenewRequest;
-import dev.salesplatform.customersuccess.api.RenewalResponse;
 import dev.salesplatform.customersuccess.config.RenewalsConfig;
 import dev.salesplatform.customersuccess.domain.Actor;
+import dev.salesplatform.customersuccess.domain.ChurnReason;
 import dev.salesplatform.customersuccess.domain.ContractStatus;
 import dev.salesplatform.customersuccess.domain.ContractTerm;
 import dev.salesplatform.customersuccess.domain.CustomerCommand;
@@ -30,11 +26,22 @@ import dev.salesplatform.customersuccess.domain.CustomerStatus;
 import dev.salesplatform.customersuccess.domain.MovementKind;
 import dev.salesplatform.customersuccess.domain.RenewalStatus;
 import dev.salesplatform.customersuccess.messaging.CustomerEvents;
+import dev.salesplatform.customersuccess.persistence.Contract;
+import dev.salesplatform.customersuccess.persistence.ContractRepository;
+import dev.salesplatform.customersuccess.persistence.Customer;
+import dev.salesplatform.customersuccess.persistence.CustomerRepository;
+import dev.salesplatform.customersuccess.persistence.Renewal;
+import dev.salesplatform.customersuccess.persistence.RenewalRepository;
+import dev.salesplatform.customersuccess.persistence.RenewalSearch;
+import dev.salesplatform.customersuccess.persistence.RevenueMovement;
+import dev.salesplatform.customersuccess.persistence.RevenueMovementRepository;
 import dev.salesplatform.kit.http.Cursor;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.problem.ProblemException;
+import dev.salesplatform.kit.problem.StateConflict;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -52,49 +59,42 @@ public class RenewalService {
     private static final Logger LOG = Logger.getLogger(RenewalService.class);
     /** The scan's system actor in events and history. */
     public static final String SCAN_ACTOR = "customer-success-service";
-    /** Inserts the renewal unless the contract has one: of N scanning instances exactly one inserts. */
-    private static final String OPEN = """
-            INSERT INTO renewal (id, customer_id, contract_id, due_date, current_mrr, currency, status, created_at,
-                                 updated_at, version)
-            SELECT ?1, c.customer_id, c.id, c.end_date, c.mrr_amount, c.currency, 'OPEN', ?3, ?3, 0
-            FROM contract c WHERE c.id = ?2 AND c.status = 'ACTIVE'
-            ON CONFLICT (contract_id) DO NOTHING""";
+
+    private final Clock clock;
+    private final CustomerChanges changes;
+    private final RenewalRepository renewals;
+    private final CustomerRepository customers;
+    private final ContractRepository contracts;
+    private final RevenueMovementRepository movements;
+    private final CustomerEvents events;
+    private final RenewalsConfig renewalsConfig;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    CustomerStore store;
-
-    @Inject
-    RenewalRepository renewals;
-
-    @Inject
-    CustomerRepository customers;
-
-    @Inject
-    ContractRepository contracts;
-
-    @Inject
-    RevenueMovementRepository movements;
-
-    @Inject
-    CustomerEvents events;
-
-    @Inject
-    RenewalsConfig renewalsConfig;
-
-    @WithSession
-    public Uni<RenewalResponse> find(UUID id, Actor actor) {
-        if (!actor.canRead()) {
-            return Uni.createFrom().failure(CustomerStore.forbidden());
-        }
-        return load(id).chain(renewal -> customers.findById(renewal.customerId)
-                .map(customer -> CustomerMapping.renewal(renewal, customer)));
+    public RenewalService(Clock clock, CustomerChanges changes, RenewalRepository renewals,
+                          CustomerRepository customers, ContractRepository contracts,
+                          RevenueMovementRepository movements, CustomerEvents events, RenewalsConfig renewalsConfig) {
+        this.clock = clock;
+        this.changes = changes;
+        this.renewals = renewals;
+        this.customers = customers;
+        this.contracts = contracts;
+        this.movements = movements;
+        this.events = events;
+        this.renewalsConfig = renewalsConfig;
     }
 
     @WithSession
-    public Uni<Page<RenewalResponse>> search(RenewalSearch search, PageRequest page) {
+    public Uni<RenewalView> find(UUID id, Actor actor) {
+        if (!actor.canRead()) {
+            return Uni.createFrom().failure(CustomerChanges.forbidden());
+        }
+        return load(id).chain(renewal -> customers.findById(renewal.customerId)
+                .map(customer -> RenewalView.of(renewal, customer)));
+    }
+
+    @WithSession
+    public Uni<Page<RenewalView>> search(RenewalFilter filter, PageRequest page) {
+        RenewalSearch search = new RenewalSearch(filter.dueBefore(), filter.status(), filter.csm(), filter.customer());
         LocalDate afterDue = null;
         UUID afterId = null;
         if (page.cursor() != null) {
@@ -108,7 +108,7 @@ public class RenewalService {
             return owners.map(all -> {
                 Map<UUID, Customer> byId = all.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
                 return Page.of(rows, page.limit(), r -> Cursor.of(r.dueDate, r.id),
-                        r -> CustomerMapping.renewal(r, byId.get(r.customerId)));
+                        r -> RenewalView.of(r, byId.get(r.customerId)));
             });
         });
     }
@@ -119,22 +119,23 @@ public class RenewalService {
      * difference. A new contract already within the renewal window opens its own renewal too.
      */
     @WithTransaction
-    public Uni<RenewalResponse> renew(UUID id, RenewRequest request, Actor actor) {
+    public Uni<RenewalView> renew(UUID id, LocalDate startDate, int termMonths, Money newMrr, Actor actor) {
         return decidable(id, actor, CustomerCommand.RENEW).chain(pair -> {
             Renewal renewal = pair.renewal();
             Customer customer = pair.customer();
             Contract previous = contract(customer, renewal.contractId);
-            LocalDate start = request.startDate() == null ? previous.endDate : request.startDate();
+            LocalDate start = startDate == null ? previous.endDate : startDate;
             if (!start.isAfter(previous.startDate) || start.isAfter(previous.endDate.plusYears(1))
                     || start.isBefore(previous.endDate.minusYears(1))) {
                 throw ProblemException.invalidField("startDate", "must be after the old contract's start and within "
                         + "a year of its end date " + previous.endDate);
             }
-            if (!request.newMrr().currency().equals(previous.currency)) {
+            if (!newMrr.currency().equals(previous.currency)) {
                 throw ProblemException.invalidField("newMrr.currency", "must be the contract's currency "
                         + previous.currency);
             }
-            BigDecimal mrr = request.newMrr().exact("newMrr");
+            // Exact in the currency's minor units by Money's own rule: this only sets the scale.
+            BigDecimal mrr = Money.of(newMrr.amount(), newMrr.currency()).amount();
             Instant at = Times.now(clock);
             String who = actor.id().toString();
             Contract next = new Contract();
@@ -142,8 +143,8 @@ public class RenewalService {
             next.customerId = customer.id;
             next.renewalId = renewal.id;
             next.startDate = start;
-            next.termMonths = request.termMonths();
-            next.endDate = ContractTerm.endDate(start, request.termMonths());
+            next.termMonths = termMonths;
+            next.endDate = ContractTerm.endDate(start, termMonths);
             next.mrrAmount = mrr;
             next.currency = previous.currency;
             next.status = ContractStatus.ACTIVE;
@@ -158,7 +159,7 @@ public class RenewalService {
             renewal.updatedAt = at;
             customer.contracts.add(next);
             int difference = mrr.compareTo(previous.mrrAmount);
-            RevenueMovement movement = difference == 0 ? null : CustomerService.movement(next, difference > 0,
+            RevenueMovement movement = difference == 0 ? null : RevenueService.movement(next, difference > 0,
                     MovementKind.RENEWAL, previous.mrrAmount, mrr, "Renewed", who, at);
             if (movement != null) {
                 movement.renewalId = renewal.id;
@@ -167,14 +168,14 @@ public class RenewalService {
                             : movements.persist(movement).replaceWithVoid())
                     // The new contract must exist before a renewal of it references it.
                     .chain(() -> contracts.flush())
-                    .chain(() -> store.openIfDue(next, HealthService.day(at), at))
-                    .chain(opened -> store.commit(customer, who, at, null, c -> {
+                    .chain(() -> changes.openIfDue(next, HealthService.day(at), at))
+                    .chain(opened -> changes.commit(customer, who, at, null, c -> {
                     }, () -> events.renewed(customer, renewal, previous, next, who)
                             .chain(() -> movement == null ? Uni.createFrom().voidItem()
                                     : events.revenueMoved(customer, movement))
                             .chain(() -> opened == null ? Uni.createFrom().voidItem()
                                     : events.renewalOpened(customer, opened, who))))
-                    .map(x -> CustomerMapping.renewal(renewal, customer));
+                    .map(x -> RenewalView.of(renewal, customer));
         });
     }
 
@@ -184,39 +185,39 @@ public class RenewalService {
      * contraction of kind NON_RENEWAL.
      */
     @WithTransaction
-    public Uni<RenewalResponse> churn(UUID id, ChurnRequest request, Actor actor) {
-        return decidable(id, actor, CustomerCommand.RENEW).chain(pair -> {
+    public Uni<RenewalView> churn(UUID id, ChurnReason reason, String note, Actor actor) {
+        return decidable(id, actor, CustomerCommand.CHURN).chain(pair -> {
             Renewal renewal = pair.renewal();
             Customer customer = pair.customer();
             Contract contract = contract(customer, renewal.contractId);
             Instant at = Times.now(clock);
             String who = actor.id().toString();
-            String note = CustomerService.blankToNull(request.note());
+            String kept = CustomerChanges.blankToNull(note);
             contract.status = ContractStatus.CHURNED;
             contract.updatedAt = at;
             renewal.status = RenewalStatus.CHURNED;
-            renewal.churnReason = request.reason();
-            renewal.churnNote = note;
+            renewal.churnReason = reason;
+            renewal.churnNote = kept;
             renewal.decidedBy = who;
             renewal.decidedAt = at;
             renewal.updatedAt = at;
             int stillActive = (int) customer.contracts.stream().filter(c -> c.status == ContractStatus.ACTIVE).count();
             Uni<Void> result;
             if (CustomerStateMachine.afterContractEnded(stillActive) == CustomerStatus.CHURNED) {
-                result = store.commit(customer, who, at, null, c -> {
+                result = changes.commit(customer, who, at, null, c -> {
                     c.status = CustomerStatus.CHURNED;
-                    c.churnReason = request.reason();
+                    c.churnReason = reason;
                     c.churnedAt = at;
-                }, () -> events.churned(customer, request.reason(), note, renewal.id, List.of(contract),
+                }, () -> events.churned(customer, reason, kept, renewal.id, List.of(contract),
                         List.of(renewal.id), who));
             } else {
-                RevenueMovement movement = CustomerService.movement(contract, false, MovementKind.NON_RENEWAL,
-                        contract.mrrAmount, BigDecimal.ZERO, note == null ? request.reason().name() : note, who, at);
+                RevenueMovement movement = RevenueService.movement(contract, false, MovementKind.NON_RENEWAL,
+                        contract.mrrAmount, BigDecimal.ZERO, kept == null ? reason.name() : kept, who, at);
                 movement.renewalId = renewal.id;
-                result = movements.persist(movement).chain(() -> store.commit(customer, who, at, null, c -> {
+                result = movements.persist(movement).chain(() -> changes.commit(customer, who, at, null, c -> {
                 }, () -> events.revenueMoved(customer, movement)));
             }
-            return result.map(x -> CustomerMapping.renewal(renewal, customer));
+            return result.map(x -> RenewalView.of(renewal, customer));
         });
     }
 
@@ -228,14 +229,7 @@ public class RenewalService {
      */
     public Uni<Integer> openDue(LocalDate today) {
         LocalDate horizon = today.plusDays(renewalsConfig.openDaysBefore());
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "select c.id from Contract c where c.status = :active and c.endDate <= :horizon"
-                                + " and not exists (select 1 from Renewal r where r.contractId = c.id)"
-                                + " order by c.endDate, c.id", UUID.class)
-                .setParameter("active", ContractStatus.ACTIVE)
-                .setParameter("horizon", horizon)
-                .setMaxResults(renewalsConfig.scanBatchSize())
-                .getResultList()))
+        return Panache.withSession(() -> contracts.dueForRenewal(horizon, renewalsConfig.scanBatchSize()))
                 .chain(candidates -> Multi.createFrom().iterable(candidates)
                         .onItem().transformToUniAndConcatenate(contractId -> open(contractId)
                                 .onFailure().recoverWithItem(failure -> {
@@ -254,15 +248,11 @@ public class RenewalService {
 
     private Uni<Boolean> open(UUID contractId) {
         Instant at = Times.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
-                        .setParameter(1, UuidV7.next())
-                        .setParameter(2, contractId)
-                        .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : renewals.find("contractId", contractId).firstResult()
-                                .chain(renewal -> store.load(renewal.customerId)
-                                        .chain(customer -> store.commit(customer, SCAN_ACTOR, at, null, c -> {
+        return Panache.withTransaction(() -> renewals.openIfAbsent(UuidV7.next(), contractId, at)
+                .chain(inserted -> !inserted ? Uni.createFrom().item(false)
+                        : renewals.findByContract(contractId)
+                                .chain(renewal -> changes.load(renewal.customerId)
+                                        .chain(customer -> changes.commit(customer, SCAN_ACTOR, at, null, c -> {
                                         }, () -> events.renewalOpened(customer, renewal, SCAN_ACTOR))))
                                 .replaceWith(true)));
     }
@@ -270,15 +260,19 @@ public class RenewalService {
     private record Decision(Renewal renewal, Customer customer) {
     }
 
-    /** An OPEN renewal (409 otherwise) of a customer the actor may change. */
+    /**
+     * An OPEN renewal (409 otherwise) of a customer the actor may change and whose status allows a
+     * renewal to be decided (a CHURNED customer's renewals are all decided).
+     */
     private Uni<Decision> decidable(UUID id, Actor actor, CustomerCommand command) {
-        return load(id).chain(renewal -> store.loadForChange(renewal.customerId, actor, command).map(customer -> {
-            if (renewal.status != RenewalStatus.OPEN) {
-                throw ProblemException.conflict("renewal-decided", "Renewal already decided",
-                        "The renewal is " + renewal.status + ", not OPEN").with("currentStatus", renewal.status);
-            }
-            return new Decision(renewal, customer);
-        }));
+        return load(id).chain(renewal -> changes.loadForChange(renewal.customerId, actor, CustomerCommand.RENEW)
+                .map(customer -> {
+                    if (renewal.status != RenewalStatus.OPEN) {
+                        throw new StateConflict(renewal.status, command, "The renewal is " + renewal.status
+                                + ", not OPEN");
+                    }
+                    return new Decision(renewal, customer);
+                }));
     }
 
     private Uni<Renewal> load(UUID id) {

@@ -1,8 +1,9 @@
-package dev.salesplatform.customersuccess.persistence;
+package dev.salesplatform.customersuccess.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,32 +18,39 @@ import dev.salesplatform.customersuccess.domain.ContractTerm;
 import dev.salesplatform.customersuccess.domain.CustomerCommand;
 import dev.salesplatform.customersuccess.domain.CustomerStateMachine;
 import dev.salesplatform.customersuccess.domain.RenewalStatus;
+import dev.salesplatform.customersuccess.persistence.Contract;
+import dev.salesplatform.customersuccess.persistence.ContractRepository;
+import dev.salesplatform.customersuccess.persistence.Customer;
+import dev.salesplatform.customersuccess.persistence.CustomerRepository;
+import dev.salesplatform.customersuccess.persistence.Renewal;
+import dev.salesplatform.customersuccess.persistence.RenewalRepository;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What every customer write shares: loading the customer with its contracts, the access and
- * status checks, opening a due renewal, and committing a change with its recomputed health and its
- * events (the customer's version moves once per command).
+ * What every customer use case shares: loading the customer with its contracts,
+ * the access and status checks, opening a due renewal, and committing a change with its recomputed
+ * health and its events (the customer's version moves once per command).
  */
 @ApplicationScoped
-public class CustomerStore {
+public class CustomerChanges {
+
+    private final CustomerRepository customers;
+    private final ContractRepository contracts;
+    private final RenewalRepository renewals;
+    private final HealthService health;
+    private final RenewalsConfig renewalsConfig;
 
     @Inject
-    CustomerRepository customers;
-
-    @Inject
-    ContractRepository contracts;
-
-    @Inject
-    RenewalRepository renewals;
-
-    @Inject
-    HealthService health;
-
-    @Inject
-    RenewalsConfig renewalsConfig;
+    public CustomerChanges(CustomerRepository customers, ContractRepository contracts, RenewalRepository renewals,
+                           HealthService health, RenewalsConfig renewalsConfig) {
+        this.customers = customers;
+        this.contracts = contracts;
+        this.renewals = renewals;
+        this.health = health;
+        this.renewalsConfig = renewalsConfig;
+    }
 
     /** The customer with its contracts; 404 when none. */
     public Uni<Customer> load(UUID id) {
@@ -51,6 +59,14 @@ public class CustomerStore {
                     customer.contracts = new ArrayList<>(all);
                     return customer;
                 }));
+    }
+
+    /** The customer, if {@code actor} may read customers (403). */
+    public Uni<Customer> loadToRead(UUID id, Actor actor) {
+        if (!actor.canRead()) {
+            return Uni.createFrom().failure(forbidden());
+        }
+        return load(id);
     }
 
     /** The customer, if {@code actor} may change it (403) and its status allows {@code command} (409). */
@@ -97,14 +113,21 @@ public class CustomerStore {
                         customer.lastTouchpointAt = touchpoint;
                     }
                     change.accept(customer);
-                    CustomerMapping.refreshNextRenewal(customer);
+                    refreshNextRenewal(customer);
                     customer.updatedAt = at;
-                    return customers.flush().chain(() -> events.get()).chain(() -> health.announce(customer, previous, actor));
+                    return customers.flush().chain(() -> events.get())
+                            .chain(() -> health.announce(customer, previous, actor));
                 });
     }
 
+    /** Sets the earliest end date among the contracts in force (null for none) for list filters. */
+    static void refreshNextRenewal(Customer customer) {
+        customer.nextRenewalDate = customer.contracts.stream().filter(c -> c.status == ContractStatus.ACTIVE)
+                .map(c -> c.endDate).min(Comparator.naturalOrder()).orElse(null);
+    }
+
     /** The contract in force that a movement applies to: the named one, or the only one. */
-    public static Contract activeContract(Customer customer, UUID contractId) {
+    static Contract activeContract(Customer customer, UUID contractId) {
         var active = customer.contracts.stream().filter(c -> c.status == ContractStatus.ACTIVE).toList();
         if (contractId != null) {
             return active.stream().filter(c -> c.id.equals(contractId)).findFirst().orElseThrow(() ->
@@ -117,8 +140,12 @@ public class CustomerStore {
         return active.get(0);
     }
 
-    public static ProblemException forbidden() {
+    static ProblemException forbidden() {
         return new ProblemException(403, "forbidden", "Forbidden",
                 "Only the customer's CSM or a manager can change this customer");
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,8 +1,0 @@
-package dev.salesplatform.customersuccess.api;
-
-import java.time.Instant;
-import java.util.UUID;
-
-public record ReferralDto(UUID id, UUID customerId, String companyName, ReferralRequest.Contact contact, String note,
-                          String recordedBy, Instant recordedAt) {
-}
