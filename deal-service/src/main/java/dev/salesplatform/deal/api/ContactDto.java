@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The customer's contact person on a deal. */
+@Schema(name = "DealContact")
 public record ContactDto(
         @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.salesplatform.kit.money.Money;
+
 /**
  * Opens a deal. Stage and status are not settable (a deal starts in its pipeline's first stage);
  * only a manager may name an owner other than themselves.
@@ -22,13 +24,8 @@ public record CreateDealRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String companyName,
         @Valid ContactDto contact,
-        @NotNull @Valid MoneyDto amount,
+        @NotNull @Valid Money amount,
         LocalDate expectedCloseDate,
         @Schema(description = "Default: the default pipeline") UUID pipelineId,
         @Schema(description = "Managers only; default: the caller") UUID ownerId) {
-
-    /** The fields a merge patch may later change. */
-    public DealFields fields() {
-        return new DealFields(name, companyName, contact, amount, expectedCloseDate);
-    }
 }

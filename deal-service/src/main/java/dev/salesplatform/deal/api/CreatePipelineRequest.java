@@ -25,6 +25,7 @@ public record CreatePipelineRequest(
         @NotBlank @Size(max = 100) String name,
         @NotNull @Size(min = 3, max = 20) List<@NotNull @Valid Stage> stages) {
 
+    @Schema(name = "PipelineStageInput")
     public record Stage(
             @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,39}$", message = "must be UPPER_SNAKE_CASE, up to 40 characters")
             String code,

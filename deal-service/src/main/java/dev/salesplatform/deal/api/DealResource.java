@@ -36,9 +36,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.salesplatform.deal.domain.Actor;
 import dev.salesplatform.deal.domain.DealSort;
-import dev.salesplatform.deal.domain.ProposalPricing;
-import dev.salesplatform.deal.persistence.DealSearch;
-import dev.salesplatform.deal.persistence.DealService;
+import dev.salesplatform.deal.service.DealFilter;
+import dev.salesplatform.deal.service.DealObstacleService;
+import dev.salesplatform.deal.service.DealService;
+import dev.salesplatform.deal.service.DealTeamService;
+import dev.salesplatform.deal.service.DealView;
 import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
@@ -46,6 +48,7 @@ import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.http.QueryParams;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
@@ -63,21 +66,28 @@ public class DealResource {
     private static final String READERS = WORKERS;
     private static final String CLOSERS = "Roles: account-executive (deals they own only), sales-manager, admin.";
 
-    @Inject
-    DealService deals;
+    private final DealService deals;
+    private final DealTeamService teams;
+    private final DealObstacleService obstacles;
+    private final MergePatch patches;
+    private final Caller caller;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    MergePatch patches;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotentRequests idempotency;
+    public DealResource(DealService deals, DealTeamService teams, DealObstacleService obstacles, MergePatch patches,
+                        Caller caller, IdempotentRequests idempotency) {
+        this.deals = deals;
+        this.teams = teams;
+        this.obstacles = obstacles;
+        this.patches = patches;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Open a deal", description = "Roles: account-executive (becomes the owner), sales-manager and "
+    @Operation(operationId = "createDeal",
+            summary = "Open a deal", description = "Roles: account-executive (becomes the owner), sales-manager and "
             + "admin (may name an owner). Starts in the first stage of the pipeline (default: the default pipeline); "
             + "stage and status cannot be set (400). Emits deal.created.v1. Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
@@ -86,18 +96,19 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull CreateDealRequest request) {
-        return once(idempotencyKey, request, actor -> deals.create(request, actor)
+        return once(idempotencyKey, request, actor -> deals.create(DealDtoMapper.draft(request), actor)
                 .map(deal -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/deals/" + deal.id())
                         .header(HttpHeaders.ETAG, ETags.of(deal.version()))
-                        .entity(deal)
+                        .entity(DealDtoMapper.response(deal))
                         .build()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Read a deal", description = READERS + " ETag carries the version.")
+    @Operation(operationId = "getDeal",
+            summary = "Read a deal", description = READERS + " ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The deal",
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
     @APIResponse(responseCode = "404", description = "No such deal",
@@ -108,7 +119,8 @@ public class DealResource {
 
     @GET
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List and search deals", description = READERS + " Account executives and sales specialists "
+    @Operation(operationId = "listDeals",
+            summary = "List and search deals", description = READERS + " Account executives and sales specialists "
             + "see only the deals they own or are on the team of. Filters combine; q matches name and company "
             + "(case-insensitive); stale=true keeps open deals that stayed in their stage longer than the stage's limit. Newest first "
             + "unless sort says otherwise; follow nextCursor.")
@@ -147,38 +159,40 @@ public class DealResource {
         }
         DealSort order = sort == null || sort.isBlank() ? DealSort.NEWEST : DealSort.fromParameter(sort.strip())
                 .orElseThrow(() -> ProblemException.invalidField("sort", "must be one of " + DealSort.documented()));
-        DealSearch search = new DealSearch(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
+        DealFilter filter = new DealFilter(stageCode, owner == null ? null : Ids.parse(owner, "owner"),
                 pipeline == null ? null : Ids.parse(pipeline, "pipeline"),
                 QueryParams.date(expectedCloseFrom, "expectedCloseFrom"), QueryParams.date(expectedCloseTo, "expectedCloseTo"),
                 amount(amountMin, "amountMin"), amount(amountMax, "amountMax"), currency, text,
-                QueryParams.flag(stale, "stale"), order, null);
-        return deals.search(search, PageRequest.of(limit, cursor, 2), actor());
+                QueryParams.flag(stale, "stale"), order);
+        return deals.search(filter, PageRequest.of(limit, cursor, 2), actor()).map(DealDtoMapper::page);
     }
 
     @GET
     @Path("/summary")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Pipeline summary", description = "Roles: sales-manager, admin; account-executive (deals they "
+    @Operation(operationId = "getDealSummary",
+            summary = "Pipeline summary", description = "Roles: sales-manager, admin; account-executive (deals they "
             + "own only; another owner is 403). Per pipeline stage and currency: number of deals, their amount, and the "
-            + "weighted amount (amount x the stage's win probability, rounded half-even to cents). Optional filters: "
-            + "pipeline, owner.")
+            + "weighted amount (amount x the stage's win probability, rounded half-even to the currency's minor "
+            + "unit). Optional filters: pipeline, owner.")
     @APIResponse(responseCode = "200", description = "One row per pipeline, stage and currency, in stage order",
             content = @Content(schema = @Schema(implementation = DealSummaryResponse.class)))
     public Uni<DealSummaryResponse> summary(
             @Parameter(description = "Only deals in this pipeline") @QueryParam("pipeline") String pipeline,
             @Parameter(description = "Only deals of this owner (user id)") @QueryParam("owner") String owner) {
         return deals.summary(pipeline == null ? null : Ids.parse(pipeline, "pipeline"),
-                owner == null ? null : Ids.parse(owner, "owner"), actor());
+                owner == null ? null : Ids.parse(owner, "owner"), actor()).map(DealDtoMapper::summary);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Edit a deal (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
+    @Operation(operationId = "updateDeal",
+            summary = "Edit a deal (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
             + "read. Name, company, contact, amount and expected close date can be edited; stage, owner and status "
             + "are changed by commands (400 here). Emits deal.updated.v1 with the changed fields.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = DealFields.class),
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = DealPatch.class),
             example = "{\"amount\": {\"amount\": \"52000.00\", \"currency\": \"EUR\"}, \"expectedCloseDate\": \"2027-04-30\"}"))
     @APIResponse(responseCode = "200", description = "The edited deal, with its new ETag",
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
@@ -188,14 +202,16 @@ public class DealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull JsonNode patch) {
-        return deals.edit(Ids.parse(id, "id"), ifMatch, current -> patches.apply(current, patch, DealFields.class), actor())
+        return deals.edit(Ids.parse(id, "id"), ifMatch, current -> DealDtoMapper.edit(
+                        patches.apply(DealDtoMapper.patchable(current), patch, DealPatch.class)), actor())
                 .map(DealResource::withETag);
     }
 
     @POST
     @Path("/{id}/stage")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Move a deal to another stage", description = WORKERS + " Any open stage of the deal's "
+    @Operation(operationId = "moveDealStage",
+            summary = "Move a deal to another stage", description = WORKERS + " Any open stage of the deal's "
             + "pipeline; closed stages are reached by win or lose. Emits deal.stage-changed.v1 with from, to and the "
             + "seconds spent in the previous stage.")
     @APIResponse(responseCode = "200", description = "The deal in its new stage",
@@ -215,7 +231,8 @@ public class DealResource {
     @POST
     @Path("/{id}/win")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Win a deal", description = CLOSERS + " An open deal moves to its pipeline's won stage with "
+    @Operation(operationId = "winDeal",
+            summary = "Win a deal", description = CLOSERS + " An open deal moves to its pipeline's won stage with "
             + "the final amount and the contract (start date, 1 to 120 months, monthly recurring revenue), all in the "
             + "deal's currency. While any obstacle is open the win is 409 (open-obstacles, listing them) unless the "
             + "request carries override.reason (1 to 500 characters), which deal.won.v1 records as overrideReason. "
@@ -230,13 +247,14 @@ public class DealResource {
     public Uni<Response> win(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @Valid @NotNull WinRequest request) {
         UUID dealId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> deals.win(dealId, request, actor).map(DealResource::withETag));
+        return once(idempotencyKey, request, actor -> deals.win(dealId, DealDtoMapper.win(request), actor).map(DealResource::withETag));
     }
 
     @POST
     @Path("/{id}/lose")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Lose a deal", description = CLOSERS + " An open deal moves to its pipeline's lost stage with "
+    @Operation(operationId = "loseDeal",
+            summary = "Lose a deal", description = CLOSERS + " An open deal moves to its pipeline's lost stage with "
             + "a reason (PRICE, COMPETITOR, NO_DECISION, TIMING, PRODUCT_FIT, OTHER) and optionally the competitor. "
             + "Emits deal.lost.v1.")
     @APIResponse(responseCode = "200", description = "The lost deal",
@@ -248,13 +266,14 @@ public class DealResource {
     public Uni<Response> lose(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @Valid @NotNull LoseRequest request) {
         UUID dealId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> deals.lose(dealId, request, actor).map(DealResource::withETag));
+        return once(idempotencyKey, request, actor -> deals.lose(dealId, request.reason(), request.competitor(), actor).map(DealResource::withETag));
     }
 
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A deal's history", description = READERS + " Every event of the deal, oldest first: which "
+    @Operation(operationId = "listDealHistory",
+            summary = "A deal's history", description = READERS + " Every event of the deal, oldest first: which "
             + "event, who, when, and what it carried.")
     @APIResponse(responseCode = "404", description = "No such deal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -266,7 +285,8 @@ public class DealResource {
     @POST
     @Path("/{id}/team")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Add a member to a deal's team", description = CLOSERS + " A sales specialist or another "
+    @Operation(operationId = "addDealTeamMember",
+            summary = "Add a member to a deal's team", description = CLOSERS + " A sales specialist or another "
             + "account executive joins an open deal; team members read and work it (edit, stage moves) but do not "
             + "win, lose or change the team. Emits deal.team-changed.v1.")
     @APIResponse(responseCode = "200", description = "The deal with its team",
@@ -277,17 +297,18 @@ public class DealResource {
             + "deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> addTeamMember(@PathParam("id") String id,
-                                       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                        @Valid @NotNull AddTeamMemberRequest request) {
         UUID dealId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> deals.addMember(dealId, request.userId(), request.role(), actor)
+        return once(idempotencyKey, request, actor -> teams.addMember(dealId, request.userId(), request.role(), actor)
                 .map(DealResource::withETag));
     }
 
     @DELETE
     @Path("/{id}/team/{userId}")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Remove a member from a deal's team", description = CLOSERS + " Only while the deal is "
+    @Operation(operationId = "removeDealTeamMember",
+            summary = "Remove a member from a deal's team", description = CLOSERS + " Only while the deal is "
             + "open. Emits deal.team-changed.v1.")
     @APIResponse(responseCode = "200", description = "The deal with its team",
             content = @Content(schema = @Schema(implementation = DealResponse.class)))
@@ -296,14 +317,15 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> removeTeamMember(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return deals.removeMember(Ids.parse(id, "id"), Ids.parse(userId, "userId"), actor())
+        return teams.removeMember(Ids.parse(id, "id"), Ids.parse(userId, "userId"), actor())
                 .map(DealResource::withETag);
     }
 
     @POST
     @Path("/{id}/obstacles")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Record an obstacle in a deal's buying process", description = WORKERS + " Type PRICE, "
+    @Operation(operationId = "addDealObstacle",
+            summary = "Record an obstacle in a deal's buying process", description = WORKERS + " Type PRICE, "
             + "COMPETITOR, TIMING, AUTHORITY, TECHNICAL or LEGAL, with notes; the obstacle starts OPEN and blocks "
             + "winning the deal until resolved (or overridden). Only while the deal is open. Emits "
             + "deal.obstacle-changed.v1.")
@@ -314,19 +336,20 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The deal is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> addObstacle(@PathParam("id") String id,
-                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                      @Valid @NotNull AddObstacleRequest request) {
         UUID dealId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> deals.addObstacle(dealId, request.type(), request.notes(), actor)
+        return once(idempotencyKey, request, actor -> obstacles.add(dealId, request.type(), request.notes(), actor)
                 .map(obstacle -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/deals/" + obstacle.dealId() + "/obstacles")
-                        .entity(obstacle).build()));
+                        .entity(DealDtoMapper.obstacle(obstacle)).build()));
     }
 
     @GET
     @Path("/{id}/obstacles")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A deal's obstacles", description = READERS + " Every obstacle of the deal, open and "
+    @Operation(operationId = "listDealObstacles",
+            summary = "A deal's obstacles", description = READERS + " Every obstacle of the deal, open and "
             + "resolved, oldest first.")
     @APIResponse(responseCode = "200", description = "The obstacles",
             content = @Content(schema = @Schema(implementation = ObstacleDto.class, type = SchemaType.ARRAY)))
@@ -335,13 +358,15 @@ public class DealResource {
     @APIResponse(responseCode = "404", description = "No such deal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ObstacleDto>> obstacles(@PathParam("id") String id) {
-        return deals.obstacles(Ids.parse(id, "id"), actor());
+        return obstacles.list(Ids.parse(id, "id"), actor())
+                .map(all -> all.stream().map(DealDtoMapper::obstacle).toList());
     }
 
     @POST
     @Path("/{id}/obstacles/{obstacleId}/resolve")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Resolve an obstacle", description = WORKERS + " An open obstacle of an open deal becomes "
+    @Operation(operationId = "resolveDealObstacle",
+            summary = "Resolve an obstacle", description = WORKERS + " An open obstacle of an open deal becomes "
             + "RESOLVED with the resolution, who and when. Emits deal.obstacle-changed.v1.")
     @APIResponse(responseCode = "200", description = "The resolved obstacle",
             content = @Content(schema = @Schema(implementation = ObstacleDto.class)))
@@ -354,8 +379,8 @@ public class DealResource {
                                          @Valid @NotNull ResolveObstacleRequest request) {
         UUID dealId = Ids.parse(id, "id");
         UUID obstacle = Ids.parse(obstacleId, "obstacleId");
-        return once(idempotencyKey, request, actor -> deals.resolveObstacle(dealId, obstacle, request.resolution(), actor)
-                .map(resolved -> Response.ok(resolved).build()));
+        return once(idempotencyKey, request, actor -> obstacles.resolve(dealId, obstacle, request.resolution(), actor)
+                .map(resolved -> Response.ok(DealDtoMapper.obstacle(resolved)).build()));
     }
 
     private Actor actor() {
@@ -373,14 +398,14 @@ public class DealResource {
                 caller.has(Caller.ACCOUNT_EXECUTIVE), caller.has(Caller.SALES_SPECIALIST));
     }
 
-    private static Response withETag(DealResponse deal) {
-        return Response.ok(deal).header(HttpHeaders.ETAG, ETags.of(deal.version())).build();
+    private static Response withETag(DealView deal) {
+        return Response.ok(DealDtoMapper.response(deal)).header(HttpHeaders.ETAG, ETags.of(deal.version())).build();
     }
 
     private static BigDecimal amount(String value, String field) {
         BigDecimal amount = QueryParams.decimal(value, field);
-        if (amount != null && (amount.signum() < 0 || amount.compareTo(ProposalPricing.MAX_AMOUNT) > 0)) {
-            throw ProblemException.invalidField(field, "must be a decimal amount from 0 to " + ProposalPricing.MAX_AMOUNT);
+        if (amount != null && (amount.signum() < 0 || amount.compareTo(Money.MAX) > 0)) {
+            throw ProblemException.invalidField(field, "must be a decimal amount from 0 to " + Money.MAX);
         }
         return amount;
     }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.salesplatform.deal.persistence.PipelineService;
+import dev.salesplatform.deal.service.PipelineService;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.problem.Problem;
@@ -36,40 +36,45 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Pipelines", description = "Sales pipelines: ordered stages with win probabilities")
 public class PipelineResource {
 
-    @Inject
-    PipelineService pipelines;
+    private final PipelineService pipelines;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
 
     @Inject
-    IdempotentRequests idempotency;
-
-    @Inject
-    Caller caller;
+    public PipelineResource(PipelineService pipelines, IdempotentRequests idempotency, Caller caller) {
+        this.pipelines = pipelines;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
 
     @GET
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List pipelines", description = "Roles: account-executive, sales-specialist, sales-manager, "
+    @Operation(operationId = "listPipelines",
+            summary = "List pipelines", description = "Roles: account-executive, sales-specialist, sales-manager, "
             + "admin. Every pipeline with its stages in order and each stage's win probability.")
     @APIResponse(responseCode = "200", description = "The pipelines, by name")
     public Uni<List<PipelineResponse>> list() {
-        return pipelines.list();
+        return pipelines.list().map(all -> all.stream().map(PipelineDtoMapper::response).toList());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ACCOUNT_EXECUTIVE, Caller.SALES_SPECIALIST, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Read a pipeline", description = "Roles: account-executive, sales-specialist, sales-manager, "
+    @Operation(operationId = "getPipeline",
+            summary = "Read a pipeline", description = "Roles: account-executive, sales-specialist, sales-manager, "
             + "admin. The pipeline with its stages in order.")
     @APIResponse(responseCode = "200", description = "The pipeline",
             content = @Content(schema = @Schema(implementation = PipelineResponse.class)))
     @APIResponse(responseCode = "404", description = "No such pipeline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PipelineResponse> get(@PathParam("id") String id) {
-        return pipelines.find(Ids.parse(id, "id"));
+        return pipelines.find(Ids.parse(id, "id")).map(PipelineDtoMapper::response);
     }
 
     @POST
     @RolesAllowed(Caller.ADMIN)
-    @Operation(summary = "Create a pipeline", description = "Roles: admin. Stages in order: codes unique, "
+    @Operation(operationId = "createPipeline",
+            summary = "Create a pipeline", description = "Roles: admin. Stages in order: codes unique, "
             + "probabilities 0 to 1, at least one open stage, then exactly one won and one lost closing stage last.")
     @APIResponse(responseCode = "201", description = "Created; Location set",
             content = @Content(schema = @Schema(implementation = PipelineResponse.class)))
@@ -77,8 +82,10 @@ public class PipelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull CreatePipelineRequest request) {
-        return idempotency.execute(idempotencyKey, caller.id().toString(), request, () -> pipelines.create(request)
+        return idempotency.execute(idempotencyKey, caller.id().toString(), request, () -> pipelines
+                .create(PipelineDtoMapper.draft(request))
                 .map(pipeline -> Response.status(Response.Status.CREATED)
-                        .header(HttpHeaders.LOCATION, "/api/v1/pipelines/" + pipeline.id()).entity(pipeline).build()));
+                        .header(HttpHeaders.LOCATION, "/api/v1/pipelines/" + pipeline.id())
+                        .entity(PipelineDtoMapper.response(pipeline)).build()));
     }
 }

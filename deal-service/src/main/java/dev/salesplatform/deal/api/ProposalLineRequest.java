@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.salesplatform.kit.money.Money;
+
 /** One line of a proposal as the caller writes it; the service computes its subtotal, discount and total. */
 @Schema(name = "ProposalLineInput")
 public record ProposalLineRequest(
@@ -24,7 +26,7 @@ public record ProposalLineRequest(
         @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
         @DecimalMax("1000000") @Digits(integer = 7, fraction = 4) BigDecimal quantity,
         @Schema(description = "Price of one unit; every line in the same currency", required = true)
-        @NotNull @Valid MoneyDto unitPrice,
+        @NotNull @Valid Money unitPrice,
         @Schema(type = SchemaType.STRING, description = "0 to 100 with up to 2 decimal places; default 0",
                 example = "10")
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent) {

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.salesplatform.deal.domain.Actor;
-import dev.salesplatform.deal.persistence.ProposalService;
+import dev.salesplatform.deal.service.ProposalService;
+import dev.salesplatform.deal.service.ProposalView;
 import dev.salesplatform.kit.http.IdempotentRequests;
 import dev.salesplatform.kit.http.Ids;
 import dev.salesplatform.kit.problem.Problem;
@@ -46,17 +47,20 @@ public class ProposalResource {
     private static final String WORKERS = "Roles: account-executive and sales-specialist (deals they own or are on "
             + "the team of), sales-manager, admin.";
 
-    @Inject
-    ProposalService proposals;
+    private final ProposalService proposals;
+    private final Caller caller;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    IdempotentRequests idempotency;
+    public ProposalResource(ProposalService proposals, Caller caller, IdempotentRequests idempotency) {
+        this.proposals = proposals;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
 
     @POST
-    @Operation(summary = "Draft a proposal", description = WORKERS + " Makes the deal's next proposal version "
+    @Operation(operationId = "createProposal",
+            summary = "Draft a proposal", description = WORKERS + " Makes the deal's next proposal version "
             + "(number 1, 2, ...) as a DRAFT from its lines. The service prices it in BigDecimal: per line, subtotal = "
             + "quantity x unit price and discount = subtotal x discountPercent / 100, each rounded half-even to the "
             + "currency's minor unit (JPY whole units, EUR cents); the proposal's subtotal, discount and total are the "
@@ -71,38 +75,43 @@ public class ProposalResource {
     public Uni<Response> create(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull CreateProposalRequest request) {
         UUID dealId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> proposals.create(dealId, request, actor)
+        return once(idempotencyKey, request, actor -> proposals.create(dealId, ProposalDtoMapper.draft(request), actor)
                         .map(proposal -> Response.status(Response.Status.CREATED)
                                 .header(HttpHeaders.LOCATION,
                                         "/api/v1/deals/" + proposal.dealId() + "/proposals/" + proposal.id())
-                                .entity(proposal).build()));
+                                .entity(ProposalDtoMapper.response(proposal)).build()));
     }
 
     @GET
-    @Operation(summary = "A deal's proposals", description = WORKERS + " Every version with its lines and totals, "
+    @Operation(operationId = "listProposals",
+            summary = "A deal's proposals", description = WORKERS + " Every version with its lines and totals, "
             + "by number; a draft or sent proposal past validUntil reads as EXPIRED.")
     @APIResponse(responseCode = "200", description = "The proposals",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class, type = SchemaType.ARRAY)))
     public Uni<List<ProposalResponse>> list(@PathParam("id") String id) {
-        return proposals.list(Ids.parse(id, "id"), actor());
+        return proposals.list(Ids.parse(id, "id"), actor())
+                .map(all -> all.stream().map(ProposalDtoMapper::response).toList());
     }
 
     @GET
     @Path("/{proposalId}")
-    @Operation(summary = "Read a proposal", description = WORKERS)
+    @Operation(operationId = "getProposal",
+            summary = "Read a proposal", description = WORKERS)
     @APIResponse(responseCode = "200", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
     public Uni<ProposalResponse> get(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
-        return proposals.find(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor());
+        return proposals.find(Ids.parse(id, "id"), Ids.parse(proposalId, "proposalId"), actor())
+                .map(ProposalDtoMapper::response);
     }
 
     @POST
     @Path("/{proposalId}/send")
-    @Operation(summary = "Send a proposal", description = WORKERS + " DRAFT to SENT: the customer now decides. "
+    @Operation(operationId = "sendProposal",
+            summary = "Send a proposal", description = WORKERS + " DRAFT to SENT: the customer now decides. "
             + "Emits deal.proposal-changed.v1.")
     @APIResponse(responseCode = "200", description = "The sent proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or expired (currentStatus says which), or the deal "
+    @APIResponse(responseCode = "409", description = "Not a draft, or expired (currentState says which), or the deal "
             + "is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> send(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
@@ -114,13 +123,14 @@ public class ProposalResource {
 
     @POST
     @Path("/{proposalId}/accept")
-    @Operation(summary = "Record that the customer accepted a proposal", description = WORKERS + " SENT to ACCEPTED "
+    @Operation(operationId = "acceptProposal",
+            summary = "Record that the customer accepted a proposal", description = WORKERS + " SENT to ACCEPTED "
             + "while valid. The deal's amount becomes the proposal's total (deal.updated.v1), and the deal's other "
             + "sent or accepted versions become REJECTED (\"Superseded by version N\"), so a deal has at most one "
             + "accepted proposal. Emits deal.proposal-changed.v1 for each changed proposal.")
     @APIResponse(responseCode = "200", description = "The accepted proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
+    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentState says which), or the deal is "
             + "closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> accept(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
@@ -132,15 +142,16 @@ public class ProposalResource {
 
     @POST
     @Path("/{proposalId}/reject")
-    @Operation(summary = "Record that the customer rejected a proposal", description = WORKERS + " SENT to REJECTED "
+    @Operation(operationId = "rejectProposal",
+            summary = "Record that the customer rejected a proposal", description = WORKERS + " SENT to REJECTED "
             + "with an optional reason. Emits deal.proposal-changed.v1.")
     @APIResponse(responseCode = "200", description = "The rejected proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentStatus says which), or the deal is "
+    @APIResponse(responseCode = "409", description = "Not sent, or expired (currentState says which), or the deal is "
             + "closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reject(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
-                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull RejectProposalRequest request) {
         UUID dealId = Ids.parse(id, "id");
         UUID proposal = Ids.parse(proposalId, "proposalId");
@@ -158,7 +169,7 @@ public class ProposalResource {
         return idempotency.execute(idempotencyKey, actor.id().toString(), request, () -> command.apply(actor));
     }
 
-    private static Response ok(ProposalResponse proposal) {
-        return Response.ok(proposal).build();
+    private static Response ok(ProposalView proposal) {
+        return Response.ok(ProposalDtoMapper.response(proposal)).build();
     }
 }

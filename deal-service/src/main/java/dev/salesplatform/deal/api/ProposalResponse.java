@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import dev.salesplatform.deal.domain.ProposalStatus;
+import dev.salesplatform.kit.money.Money;
 
 /** A proposal version with its priced lines and totals. */
 @Schema(name = "Proposal")
@@ -22,9 +23,9 @@ public record ProposalResponse(
         @Schema(description = "DRAFT, SENT, ACCEPTED, REJECTED, or EXPIRED (a draft or sent proposal past validUntil)")
         ProposalStatus status,
         List<Line> lines,
-        @Schema(description = "Sum of the lines' subtotals") MoneyDto subtotal,
-        @Schema(description = "Sum of the lines' discounts") MoneyDto discount,
-        @Schema(description = "subtotal - discount; accepting the proposal makes it the deal's amount") MoneyDto total,
+        @Schema(description = "Sum of the lines' subtotals") Money subtotal,
+        @Schema(description = "Sum of the lines' discounts") Money discount,
+        @Schema(description = "subtotal - discount; accepting the proposal makes it the deal's amount") Money total,
         LocalDate validUntil,
         String notes,
         @Schema(description = "Why it was rejected; \"Superseded by version N\" when another version was accepted")
@@ -42,11 +43,11 @@ public record ProposalResponse(
             String description,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "25")
             BigDecimal quantity,
-            MoneyDto unitPrice,
+            Money unitPrice,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "10")
             BigDecimal discountPercent,
-            MoneyDto subtotal,
-            MoneyDto discount,
-            MoneyDto total) {
+            Money subtotal,
+            Money discount,
+            Money total) {
     }
 }

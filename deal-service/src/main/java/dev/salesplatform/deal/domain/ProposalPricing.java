@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Proposal money maths, all in BigDecimal. Per line: subtotal = quantity x unit price, discount =
  * subtotal x discount percent / 100, total = subtotal - discount, each rounded half-even to the
- * currency's minor unit (0 digits for JPY, 2 for EUR; at most 2, the precision deal amounts are kept
- * in). The proposal's subtotal, discount and total are the sums of its lines', so the lines always add
+ * currency's minor unit (0 digits for JPY, 2 for EUR; at most 2: a proposal prices to cents at the
+ * finest). The proposal's subtotal, discount and total are the sums of its lines', so the lines always add
  * up to the total shown.
  */
 public final class ProposalPricing {

@@ -2,6 +2,8 @@ package dev.salesplatform.deal.domain;
 
 import java.time.LocalDate;
 
+import dev.salesplatform.kit.problem.StateConflict;
+
 /**
  * A proposal's life: DRAFT -> SENT -> ACCEPTED or REJECTED; a draft or sent proposal whose validity
  * date has passed is EXPIRED and can only be replaced by a new version. Accepting a version
@@ -19,7 +21,7 @@ public final class ProposalStateMachine {
         return open && today.isAfter(validUntil) ? ProposalStatus.EXPIRED : stored;
     }
 
-    /** The status after {@code command}, or {@link IllegalProposalTransitionException}. */
+    /** The status after {@code command}, or a {@link StateConflict} naming the (effective) status it does not allow. */
     public static ProposalStatus next(ProposalStatus current, ProposalCommand command) {
         ProposalStatus next = switch (command) {
             case SEND -> current == ProposalStatus.DRAFT ? ProposalStatus.SENT : null;
@@ -27,9 +29,19 @@ public final class ProposalStateMachine {
             case REJECT -> current == ProposalStatus.SENT ? ProposalStatus.REJECTED : null;
         };
         if (next == null) {
-            throw new IllegalProposalTransitionException(current, command);
+            throw new StateConflict(current, command, describe(current, command));
         }
         return next;
+    }
+
+    private static String describe(ProposalStatus current, ProposalCommand command) {
+        String what = switch (command) {
+            case SEND -> "sent";
+            case ACCEPT -> "accepted";
+            case REJECT -> "rejected";
+        };
+        return "A " + current + " proposal cannot be " + what
+                + (current == ProposalStatus.EXPIRED ? "; its validity date has passed, make a new version" : "");
     }
 
     /** Whether accepting another version of the deal turns a proposal in {@code current} status to REJECTED. */

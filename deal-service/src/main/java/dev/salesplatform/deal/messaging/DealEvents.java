@@ -12,6 +12,7 @@ import dev.salesplatform.deal.persistence.Deal;
 import dev.salesplatform.deal.persistence.DealObstacle;
 import dev.salesplatform.deal.persistence.DealProposal;
 import dev.salesplatform.deal.persistence.DealTeamMember;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
@@ -25,12 +26,16 @@ public class DealEvents {
 
     public static final String AGGREGATE = "deal";
 
+    private final Outbox outbox;
+
     @Inject
-    Outbox outbox;
+    public DealEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public Uni<Void> created(Deal deal, String actor, BigDecimal winProbability) {
         return record(deal, "deal.created.v1", actor, deal.createdAt, new DealCreatedV1(deal.id, deal.name,
-                deal.companyName, contact(deal), MoneyV1.of(deal.amount, deal.currency), deal.expectedCloseDate,
+                deal.companyName, contact(deal), Money.of(deal.amount, deal.currency), deal.expectedCloseDate,
                 deal.pipelineId, deal.stageCode, winProbability, deal.ownerId, deal.leadId));
     }
 
@@ -43,7 +48,7 @@ public class DealEvents {
                                   BigDecimal winProbability) {
         return record(deal, "deal.stage-changed.v1", actor, deal.updatedAt, new DealStageChangedV1(deal.id,
                 deal.ownerId, deal.pipelineId, from, deal.stageCode, seconds(previousEnteredAt, deal.updatedAt),
-                winProbability, MoneyV1.of(deal.amount, deal.currency)));
+                winProbability, Money.of(deal.amount, deal.currency)));
     }
 
     public Uni<Void> won(Deal deal, String actor, String from, Instant previousEnteredAt) {
@@ -53,15 +58,15 @@ public class DealEvents {
     /** {@code overrideReason}: why the deal was won despite open obstacles, or null. */
     public Uni<Void> won(Deal deal, String actor, String from, Instant previousEnteredAt, String overrideReason) {
         return record(deal, "deal.won.v1", actor, deal.updatedAt, new DealWonV1(deal.id, deal.leadId, deal.ownerId,
-                deal.name, deal.companyName, contact(deal), MoneyV1.of(deal.finalAmount, deal.finalCurrency),
+                deal.name, deal.companyName, contact(deal), Money.of(deal.finalAmount, deal.finalCurrency),
                 new DealWonV1.Contract(deal.contractStartDate, deal.contractTermMonths,
-                        MoneyV1.of(deal.mrrAmount, deal.mrrCurrency)),
+                        Money.of(deal.mrrAmount, deal.mrrCurrency)),
                 deal.pipelineId, from, deal.stageCode, seconds(previousEnteredAt, deal.updatedAt), overrideReason));
     }
 
     public Uni<Void> lost(Deal deal, String actor, String from, Instant previousEnteredAt) {
         return record(deal, "deal.lost.v1", actor, deal.updatedAt, new DealLostV1(deal.id, deal.leadId, deal.ownerId,
-                deal.lostReason, deal.lostCompetitor, MoneyV1.of(deal.amount, deal.currency), deal.pipelineId, from,
+                deal.lostReason, deal.lostCompetitor, Money.of(deal.amount, deal.currency), deal.pipelineId, from,
                 deal.stageCode, seconds(previousEnteredAt, deal.updatedAt)));
     }
 
@@ -82,8 +87,8 @@ public class DealEvents {
     public Uni<Void> proposalChanged(Deal deal, String actor, DealProposal proposal) {
         return record(deal, "deal.proposal-changed.v1", actor, deal.updatedAt, new DealProposalChangedV1(deal.id,
                 deal.ownerId, proposal.id, proposal.number, proposal.status,
-                MoneyV1.of(proposal.subtotal, proposal.currency), MoneyV1.of(proposal.discount, proposal.currency),
-                MoneyV1.of(proposal.total, proposal.currency), proposal.lines.size(), proposal.validUntil,
+                Money.of(proposal.subtotal, proposal.currency), Money.of(proposal.discount, proposal.currency),
+                Money.of(proposal.total, proposal.currency), proposal.lines.size(), proposal.validUntil,
                 proposal.rejectionReason));
     }
 

@@ -112,7 +112,7 @@ public class Deal {
     @Version
     public long version;
 
-    /** The deal's team, loaded with the deal by {@link DealService} (a separate table). */
+    /** The deal's team, loaded beside the deal (a separate table). */
     @Transient
     public List<DealTeamMember> team = new ArrayList<>();
 }

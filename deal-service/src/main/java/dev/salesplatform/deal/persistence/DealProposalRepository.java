@@ -14,8 +14,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DealProposalRepository implements PanacheRepositoryBase<DealProposal, UUID> {
 
+    private final DealProposalLineRepository lines;
+
     @Inject
-    DealProposalLineRepository lines;
+    public DealProposalRepository(DealProposalLineRepository lines) {
+        this.lines = lines;
+    }
 
     /** A deal's proposals with their lines, by version number. */
     public Uni<List<DealProposal>> of(UUID dealId) {

@@ -141,8 +141,8 @@ class DealProposalTest {
         UUID owner = UUID.randomUUID();
         String deal = create(ae(owner), dealJson("Yen"));
         draft(ae(owner), deal, proposal(line("Licence", "3", "333", "JPY", "10"))).statusCode(201)
-                .body("subtotal.amount", equalTo("999.00")).body("discount.amount", equalTo("100.00"))
-                .body("total.amount", equalTo("899.00")).body("total.currency", equalTo("JPY"));
+                .body("subtotal.amount", equalTo("999")).body("discount.amount", equalTo("100"))
+                .body("total.amount", equalTo("899")).body("total.currency", equalTo("JPY"));
         draft(ae(owner), deal, proposal(line("Hours", "0.5", "0.25", "EUR", null), line("Hours", "0.5", "0.35", "EUR",
                 "12.5"))).statusCode(201).body("lines[0].total.amount", equalTo("0.12"))
                 .body("lines[1].subtotal.amount", equalTo("0.18")).body("lines[1].discount.amount", equalTo("0.02"))
@@ -223,14 +223,14 @@ class DealProposalTest {
         String deal = create(ae(owner), dealJson("Transitions"));
         String draft = draft(ae(owner), deal, standard()).statusCode(201).extract().path("id");
         command(ae(owner), deal, draft, "accept").statusCode(409).contentType(PROBLEM)
-                .body("currentStatus", equalTo("DRAFT"));
-        post(ae(owner), path(deal) + "/" + draft + "/reject", "{}").statusCode(409).body("currentStatus", equalTo("DRAFT"));
+                .body("currentState", equalTo("DRAFT"));
+        post(ae(owner), path(deal) + "/" + draft + "/reject", "{}").statusCode(409).body("currentState", equalTo("DRAFT"));
         command(ae(owner), deal, draft, "send").statusCode(200);
-        command(ae(owner), deal, draft, "send").statusCode(409).body("currentStatus", equalTo("SENT"));
+        command(ae(owner), deal, draft, "send").statusCode(409).body("currentState", equalTo("SENT"));
         post(ae(owner), path(deal) + "/" + draft + "/reject", "{\"reason\": \"Over budget\"}").statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("Over budget"))
                 .body("decidedBy", equalTo(owner.toString()));
-        command(ae(owner), deal, draft, "accept").statusCode(409).body("currentStatus", equalTo("REJECTED"));
+        command(ae(owner), deal, draft, "accept").statusCode(409).body("currentState", equalTo("REJECTED"));
         get(ae(owner), "/api/v1/deals/" + deal).body("amount.amount", equalTo("48000.00"));
 
         // Past its validity date a proposal reads EXPIRED and can be neither sent nor accepted.
@@ -239,13 +239,13 @@ class DealProposalTest {
         expire(late);
         expire(lateDraft);
         get(ae(owner), path(deal) + "/" + late).statusCode(200).body("status", equalTo("EXPIRED"));
-        command(ae(owner), deal, late, "accept").statusCode(409).body("currentStatus", equalTo("EXPIRED"));
-        command(ae(owner), deal, lateDraft, "send").statusCode(409).body("currentStatus", equalTo("EXPIRED"));
+        command(ae(owner), deal, late, "accept").statusCode(409).body("currentState", equalTo("EXPIRED"));
+        command(ae(owner), deal, lateDraft, "send").statusCode(409).body("currentState", equalTo("EXPIRED"));
 
         // A closed deal takes no proposal changes.
         String open = sent(ae(owner), deal, standard());
         post(ae(owner), "/api/v1/deals/" + deal + "/win", winJson()).statusCode(200);
-        draft(ae(owner), deal, standard()).statusCode(409).contentType(PROBLEM).body("currentStatus", equalTo("WON"));
+        draft(ae(owner), deal, standard()).statusCode(409).contentType(PROBLEM).body("currentState", equalTo("WON"));
         command(ae(owner), deal, open, "accept").statusCode(409).contentType(PROBLEM);
         get(ae(owner), path(deal)).statusCode(200).body("", hasSize(4));
     }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.salesplatform.deal.persistence.DealService;
+import dev.salesplatform.deal.service.DealTeamService;
 import dev.salesplatform.testkit.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,13 +59,13 @@ class EventBoundsTest {
     void aDealTeamIsBounded() {
         String owner = ae(UUID.randomUUID());
         String id = create(owner, dealJson("Team " + UUID.randomUUID()));
-        for (int i = 0; i < DealService.MAX_TEAM; i++) {
+        for (int i = 0; i < DealTeamService.MAX_TEAM; i++) {
             post(owner, "/api/v1/deals/" + id + "/team", "{\"userId\": \"" + UUID.randomUUID()
                     + "\", \"role\": \"SALES_SPECIALIST\"}").statusCode(200);
         }
         post(owner, "/api/v1/deals/" + id + "/team", "{\"userId\": \"" + UUID.randomUUID()
                 + "\", \"role\": \"SALES_SPECIALIST\"}").statusCode(409).contentType("application/problem+json")
-                .body("maxTeamMembers", equalTo(DealService.MAX_TEAM));
-        get(owner, "/api/v1/deals/" + id).statusCode(200).body("team", hasSize(DealService.MAX_TEAM));
+                .body("maxTeamMembers", equalTo(DealTeamService.MAX_TEAM));
+        get(owner, "/api/v1/deals/" + id).statusCode(200).body("team", hasSize(DealTeamService.MAX_TEAM));
     }
 }

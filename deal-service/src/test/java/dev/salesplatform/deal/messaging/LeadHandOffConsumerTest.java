@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +15,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.EventCatalogue;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TopicReader;
@@ -56,14 +55,7 @@ class LeadHandOffConsumerTest {
     }
 
     static Header[] headers(String id, String type, String subject) {
-        return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id),
-                header("ce_source", "/lead-service"), header("ce_type", type),
-                header("ce_time", Instant.now().toString()), header("ce_subject", subject),
-                header("content-type", "application/json")};
-    }
-
-    static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventRecord.of(type).id(id).source("/lead-service").subject(subject).headers();
     }
 
     static List<String> dealsOf(UUID owner) {

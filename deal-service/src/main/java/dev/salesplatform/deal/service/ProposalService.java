@@ -1,4 +1,4 @@
-package dev.salesplatform.deal.persistence;
+package dev.salesplatform.deal.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,11 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.salesplatform.deal.api.CreateProposalRequest;
-import dev.salesplatform.deal.api.DealFields;
-import dev.salesplatform.deal.api.MoneyDto;
-import dev.salesplatform.deal.api.ProposalLineRequest;
-import dev.salesplatform.deal.api.ProposalResponse;
 import dev.salesplatform.deal.domain.Actor;
 import dev.salesplatform.deal.domain.DealCommand;
 import dev.salesplatform.deal.domain.DealStateMachine;
@@ -24,7 +19,13 @@ import dev.salesplatform.deal.domain.ProposalPricing;
 import dev.salesplatform.deal.domain.ProposalStateMachine;
 import dev.salesplatform.deal.domain.ProposalStatus;
 import dev.salesplatform.deal.messaging.DealEvents;
+import dev.salesplatform.deal.persistence.Deal;
+import dev.salesplatform.deal.persistence.DealProposal;
+import dev.salesplatform.deal.persistence.DealProposalLine;
+import dev.salesplatform.deal.persistence.DealProposalRepository;
+import dev.salesplatform.deal.persistence.DealRepository;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -41,30 +42,31 @@ public class ProposalService {
     /** How far ahead a proposal's validity may reach. */
     static final int MAX_VALID_DAYS = 366;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final DealAccess access;
+    private final DealRepository deals;
+    private final DealProposalRepository proposals;
+    private final DealEvents events;
 
     @Inject
-    DealService deals;
-
-    @Inject
-    DealRepository dealRows;
-
-    @Inject
-    DealProposalRepository proposals;
-
-    @Inject
-    DealEvents events;
+    ProposalService(Clock clock, DealAccess access, DealRepository deals, DealProposalRepository proposals,
+                    DealEvents events) {
+        this.clock = clock;
+        this.access = access;
+        this.deals = deals;
+        this.proposals = proposals;
+        this.events = events;
+    }
 
     /** Drafts the deal's next proposal version, priced from its lines. */
     @WithTransaction
-    public Uni<ProposalResponse> create(UUID dealId, CreateProposalRequest request, Actor actor) {
+    public Uni<ProposalView> create(UUID dealId, ProposalDraft draft, Actor actor) {
         LocalDate today = today();
-        if (request.validUntil().isBefore(today) || request.validUntil().isAfter(today.plusDays(MAX_VALID_DAYS))) {
+        if (draft.validUntil().isBefore(today) || draft.validUntil().isAfter(today.plusDays(MAX_VALID_DAYS))) {
             throw ProblemException.invalidField("validUntil", "must be from today (" + today + ") to one year ahead");
         }
-        ProposalPricing.Priced priced = price(request.lines());
-        return deals.lockWorkable(dealId, actor).chain(deal -> {
+        ProposalPricing.Priced priced = price(draft.lines());
+        return access.lockWorkable(dealId, actor).chain(deal -> {
             DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
             return proposals.nextNumber(deal.id).chain(number -> {
                 DealProposal proposal = new DealProposal();
@@ -73,48 +75,48 @@ public class ProposalService {
                 proposal.number = number;
                 proposal.status = ProposalStatus.DRAFT;
                 proposal.currency = priced.currency();
-                proposal.subtotal = cents(priced.subtotal());
-                proposal.discount = cents(priced.discount());
-                proposal.total = cents(priced.total());
-                proposal.validUntil = request.validUntil();
-                proposal.notes = blankToNull(request.notes());
+                proposal.subtotal = priced.subtotal();
+                proposal.discount = priced.discount();
+                proposal.total = priced.total();
+                proposal.validUntil = draft.validUntil();
+                proposal.notes = blankToNull(draft.notes());
                 proposal.createdBy = actor.id().toString();
-                proposal.createdAt = deals.touch(deal);
-                proposal.lines = lines(proposal.id, request.lines(), priced);
-                return proposals.insert(proposal).chain(() -> dealRows.flush())
+                proposal.createdAt = access.touch(deal);
+                proposal.lines = lines(proposal.id, draft.lines(), priced);
+                return proposals.insert(proposal).chain(() -> deals.flush())
                         .chain(() -> events.proposalChanged(deal, actor.id().toString(), proposal))
-                        .replaceWith(() -> response(proposal, today));
+                        .replaceWith(() -> ProposalMapper.view(proposal, today));
             });
         });
     }
 
     /** A deal's proposals, by version number. */
     @WithSession
-    public Uni<List<ProposalResponse>> list(UUID dealId, Actor actor) {
+    public Uni<List<ProposalView>> list(UUID dealId, Actor actor) {
         LocalDate today = today();
-        return deals.loadReadable(dealId, actor).chain(() -> proposals.of(dealId))
-                .map(all -> all.stream().map(p -> response(p, today)).toList());
+        return access.readable(dealId, actor).chain(() -> proposals.of(dealId))
+                .map(all -> all.stream().map(p -> ProposalMapper.view(p, today)).toList());
     }
 
     @WithSession
-    public Uni<ProposalResponse> find(UUID dealId, UUID proposalId, Actor actor) {
+    public Uni<ProposalView> find(UUID dealId, UUID proposalId, Actor actor) {
         LocalDate today = today();
-        return deals.loadReadable(dealId, actor).chain(() -> proposals.of(dealId))
-                .map(all -> response(pick(all, proposalId), today));
+        return access.readable(dealId, actor).chain(() -> proposals.of(dealId))
+                .map(all -> ProposalMapper.view(pick(all, proposalId), today));
     }
 
     /** DRAFT to SENT: the proposal is now the customer's to decide on. */
     @WithTransaction
-    public Uni<ProposalResponse> send(UUID dealId, UUID proposalId, Actor actor) {
+    public Uni<ProposalView> send(UUID dealId, UUID proposalId, Actor actor) {
         return decide(dealId, proposalId, ProposalCommand.SEND, actor, (deal, proposal, all) -> {
             proposal.sentAt = deal.updatedAt;
             return List.of(proposal);
         });
     }
 
-    /** SENT to REJECTED, with the customer's reason. */
+    /** SENT to REJECTED, with the customer's reason (null: none given). */
     @WithTransaction
-    public Uni<ProposalResponse> reject(UUID dealId, UUID proposalId, String reason, Actor actor) {
+    public Uni<ProposalView> reject(UUID dealId, UUID proposalId, String reason, Actor actor) {
         return decide(dealId, proposalId, ProposalCommand.REJECT, actor, (deal, proposal, all) -> {
             decided(proposal, deal, actor);
             proposal.rejectionReason = blankToNull(reason);
@@ -127,7 +129,7 @@ public class ProposalService {
      * accepted versions are superseded (REJECTED).
      */
     @WithTransaction
-    public Uni<ProposalResponse> accept(UUID dealId, UUID proposalId, Actor actor) {
+    public Uni<ProposalView> accept(UUID dealId, UUID proposalId, Actor actor) {
         return decide(dealId, proposalId, ProposalCommand.ACCEPT, actor, (deal, proposal, all) -> {
             LocalDate today = today();
             List<DealProposal> changed = new ArrayList<>();
@@ -152,37 +154,37 @@ public class ProposalService {
         List<DealProposal> apply(Deal deal, DealProposal proposal, List<DealProposal> all);
     }
 
-    private Uni<ProposalResponse> decide(UUID dealId, UUID proposalId, ProposalCommand command, Actor actor,
-                                         Decision decision) {
+    private Uni<ProposalView> decide(UUID dealId, UUID proposalId, ProposalCommand command, Actor actor,
+                                     Decision decision) {
         LocalDate today = today();
         String who = actor.id().toString();
-        return deals.lockWorkable(dealId, actor).chain(deal -> proposals.of(dealId).chain(all -> {
+        return access.lockWorkable(dealId, actor).chain(deal -> proposals.of(dealId).chain(all -> {
             DealProposal proposal = pick(all, proposalId);
             ProposalStatus next = ProposalStateMachine.next(
                     ProposalStateMachine.effective(proposal.status, proposal.validUntil, today), command);
             DealStateMachine.next(deal.status, deal.stageCode, DealCommand.EDIT);
-            deals.touch(deal);
+            access.touch(deal);
             List<DealProposal> changed = decision.apply(deal, proposal, all);
             // The superseded rows are written before the accepted one: the one-accepted-per-deal index
             // is checked row by row.
             Uni<Void> written = proposals.flush().invoke(() -> proposal.status = next).chain(() -> proposals.flush());
             Map<String, Object> amountChange = next == ProposalStatus.ACCEPTED ? takeAmount(deal, proposal) : Map.of();
-            Uni<Void> recorded = written.chain(() -> dealRows.flush());
+            Uni<Void> recorded = written.chain(() -> deals.flush());
             for (DealProposal p : changed) {
                 recorded = recorded.chain(() -> events.proposalChanged(deal, who, p));
             }
             if (!amountChange.isEmpty()) {
                 recorded = recorded.chain(() -> events.updated(deal, who, amountChange));
             }
-            return recorded.replaceWith(() -> response(proposal, today));
+            return recorded.replaceWith(() -> ProposalMapper.view(proposal, today));
         }));
     }
 
     /** Sets the deal's amount to the accepted total; answers the changed fields for deal.updated.v1. */
     private static Map<String, Object> takeAmount(Deal deal, DealProposal proposal) {
-        DealFields current = DealMapping.editable(deal);
-        return DealMapping.apply(new DealFields(current.name(), current.companyName(), current.contact(),
-                new MoneyDto(proposal.total, proposal.currency), current.expectedCloseDate()), deal);
+        DealEdit current = DealMapper.editable(deal);
+        return DealMapper.apply(new DealEdit(current.name(), current.companyName(), current.contact(),
+                Money.of(proposal.total, proposal.currency), current.expectedCloseDate()), deal);
     }
 
     private static void decided(DealProposal proposal, Deal deal, Actor actor) {
@@ -195,7 +197,7 @@ public class ProposalService {
                 .orElseThrow(() -> ProblemException.notFound("Proposal", proposalId));
     }
 
-    private static ProposalPricing.Priced price(List<ProposalLineRequest> lines) {
+    private static ProposalPricing.Priced price(List<ProposalDraft.Line> lines) {
         try {
             return ProposalPricing.price(lines.stream().map(l -> new ProposalPricing.Line(l.quantity(),
                     l.unitPrice().amount(), l.unitPrice().currency(), l.discountPercent())).toList());
@@ -204,11 +206,11 @@ public class ProposalService {
         }
     }
 
-    private static List<DealProposalLine> lines(UUID proposalId, List<ProposalLineRequest> requested,
+    private static List<DealProposalLine> lines(UUID proposalId, List<ProposalDraft.Line> requested,
                                                 ProposalPricing.Priced priced) {
         List<DealProposalLine> lines = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
-            ProposalLineRequest in = requested.get(i);
+            ProposalDraft.Line in = requested.get(i);
             ProposalPricing.PricedLine out = priced.lines().get(i);
             DealProposalLine line = new DealProposalLine();
             line.proposalId = proposalId;
@@ -216,37 +218,14 @@ public class ProposalService {
             line.product = in.product().strip();
             line.description = blankToNull(in.description());
             line.quantity = in.quantity();
-            line.unitPrice = cents(in.unitPrice().amount());
+            line.unitPrice = in.unitPrice().amount();
             line.discountPercent = in.discountPercent() == null ? BigDecimal.ZERO : in.discountPercent();
-            line.subtotal = cents(out.subtotal());
-            line.discount = cents(out.discount());
-            line.total = cents(out.total());
+            line.subtotal = out.subtotal();
+            line.discount = out.discount();
+            line.total = out.total();
             lines.add(line);
         }
         return lines;
-    }
-
-    private static ProposalResponse response(DealProposal p, LocalDate today) {
-        String currency = p.currency;
-        return new ProposalResponse(p.id, p.dealId, p.number,
-                ProposalStateMachine.effective(p.status, p.validUntil, today),
-                p.lines.stream().map(l -> new ProposalResponse.Line(l.product, l.description,
-                        plain(l.quantity), new MoneyDto(l.unitPrice, currency),
-                        plain(l.discountPercent), new MoneyDto(l.subtotal, currency),
-                        new MoneyDto(l.discount, currency), new MoneyDto(l.total, currency))).toList(),
-                new MoneyDto(p.subtotal, currency), new MoneyDto(p.discount, currency), new MoneyDto(p.total, currency),
-                p.validUntil, p.notes, p.rejectionReason, p.createdBy, p.createdAt, p.sentAt, p.decidedBy, p.decidedAt);
-    }
-
-    /** Amounts as stored and shown, like deal amounts: 999 JPY as 999.00. */
-    private static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2);
-    }
-
-    /** 12.5000 as 12.5 and 10.0000 as 10 (never 1E+1). */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String blankToNull(String value) {

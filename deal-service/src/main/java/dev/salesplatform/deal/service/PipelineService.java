@@ -1,4 +1,4 @@
-package dev.salesplatform.deal.persistence;
+package dev.salesplatform.deal.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.salesplatform.deal.api.CreatePipelineRequest;
-import dev.salesplatform.deal.api.PipelineResponse;
 import dev.salesplatform.deal.domain.PipelineRules;
+import dev.salesplatform.deal.persistence.Pipeline;
+import dev.salesplatform.deal.persistence.PipelineRepository;
+import dev.salesplatform.deal.persistence.PipelineStage;
+import dev.salesplatform.deal.persistence.PipelineStageRepository;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
@@ -24,38 +26,40 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PipelineService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final PipelineRepository pipelines;
+    private final PipelineStageRepository stages;
 
     @Inject
-    PipelineRepository pipelines;
-
-    @Inject
-    PipelineStageRepository stages;
+    PipelineService(Clock clock, PipelineRepository pipelines, PipelineStageRepository stages) {
+        this.clock = clock;
+        this.pipelines = pipelines;
+        this.stages = stages;
+    }
 
     @WithSession
-    public Uni<List<PipelineResponse>> list() {
+    public Uni<List<PipelineView>> list() {
         return pipelines.all().chain(all -> stages.all().map(everyStage -> {
             Map<UUID, List<PipelineStage>> byPipeline = everyStage.stream()
                     .collect(Collectors.groupingBy(stage -> stage.pipelineId));
-            return all.stream().map(p -> response(p, byPipeline.getOrDefault(p.id, List.of()))).toList();
+            return all.stream().map(p -> PipelineMapper.view(p, byPipeline.getOrDefault(p.id, List.of()))).toList();
         }));
     }
 
     @WithSession
-    public Uni<PipelineResponse> find(UUID id) {
+    public Uni<PipelineView> find(UUID id) {
         return pipelines.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Pipeline", id))
-                .chain(pipeline -> stages.of(id).map(all -> response(pipeline, all)));
+                .chain(pipeline -> stages.of(id).map(all -> PipelineMapper.view(pipeline, all)));
     }
 
     @WithTransaction
-    public Uni<PipelineResponse> create(CreatePipelineRequest request) {
-        List<PipelineRules.Stage> rules = request.stages().stream()
+    public Uni<PipelineView> create(PipelineDraft draft) {
+        List<PipelineRules.Stage> rules = draft.stages().stream()
                 .map(s -> new PipelineRules.Stage(s.code(), s.winProbability(), s.closed(), s.won())).toList();
         PipelineRules.violation(rules).ifPresent(message -> {
             throw ProblemException.invalidField("stages", message);
         });
-        String name = request.name().strip();
+        String name = draft.name().strip();
         return pipelines.findByName(name).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicate(name).with("existingPipelineId", existing.id));
@@ -66,8 +70,8 @@ public class PipelineService {
             pipeline.isDefault = false;
             pipeline.createdAt = Times.now(clock);
             List<PipelineStage> created = new ArrayList<>();
-            for (int i = 0; i < request.stages().size(); i++) {
-                CreatePipelineRequest.Stage s = request.stages().get(i);
+            for (int i = 0; i < draft.stages().size(); i++) {
+                PipelineDraft.Stage s = draft.stages().get(i);
                 PipelineStage stage = new PipelineStage();
                 stage.pipelineId = pipeline.id;
                 stage.code = s.code();
@@ -81,7 +85,7 @@ public class PipelineService {
             // A concurrent create of the same name loses on the unique name: 409 like the check above.
             return pipelines.persist(pipeline).chain(() -> stages.persist(created)).chain(() -> pipelines.flush())
                     .onFailure(PipelineService::isDuplicateName).transform(failure -> duplicate(name))
-                    .map(ignored -> response(pipeline, created));
+                    .map(ignored -> PipelineMapper.view(pipeline, created));
         });
     }
 
@@ -97,11 +101,5 @@ public class PipelineService {
             }
         }
         return false;
-    }
-
-    static PipelineResponse response(Pipeline pipeline, List<PipelineStage> stages) {
-        return new PipelineResponse(pipeline.id, pipeline.name, pipeline.isDefault, stages.stream()
-                .map(s -> new PipelineResponse.Stage(s.code, s.name, s.position, s.winProbability, s.closed, s.won))
-                .toList(), pipeline.createdAt);
     }
 }

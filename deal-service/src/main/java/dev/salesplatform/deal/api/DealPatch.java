@@ -9,12 +9,17 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The caller-editable fields of a deal: what a merge patch changes. Stage, owner and status are not among them. */
-@Schema(name = "DealFields")
-public record DealFields(
+import dev.salesplatform.kit.money.Money;
+
+/**
+ * A deal's caller-editable fields, the document a merge patch applies to: the patched result must be
+ * a valid one. Stage, owner and status are not among them.
+ */
+@Schema(name = "DealPatch")
+public record DealPatch(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String companyName,
         @Valid ContactDto contact,
-        @NotNull @Valid MoneyDto amount,
+        @NotNull @Valid Money amount,
         LocalDate expectedCloseDate) {
 }
