@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.lead.domain.LeadSource;
 
 /**
@@ -30,6 +31,6 @@ public record CreateLeadRequest(
         @Valid CompanyDto company,
         @NotNull LeadSource source,
         @Valid AttributionDto attribution,
-        @Valid MoneyDto estimatedValue,
+        @Valid Money estimatedValue,
         @Size(max = 5000) String notes) {
 }

@@ -4,14 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.salesplatform.kit.http.LargeBodyRoute;
-import dev.salesplatform.lead.persistence.LeadImportConfig;
+import dev.salesplatform.lead.config.LeadImportConfig;
 
 /** Imports take files far over the service's usual body limit; only their path does. */
 @ApplicationScoped
 public class LeadImportBodyLimit implements LargeBodyRoute {
 
+    private final LeadImportConfig config;
+
     @Inject
-    LeadImportConfig config;
+    public LeadImportBodyLimit(LeadImportConfig config) {
+        this.config = config;
+    }
 
     @Override
     public String path() {

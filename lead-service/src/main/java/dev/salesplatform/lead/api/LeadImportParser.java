@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -45,10 +44,12 @@ import dev.salesplatform.lead.domain.ImportCsvHeader;
 import dev.salesplatform.lead.domain.ImportFormat;
 import dev.salesplatform.lead.domain.ImportHeaderException;
 import dev.salesplatform.lead.domain.ImportRowError;
+import dev.salesplatform.lead.service.LeadImportService.RowHandler;
 
 /**
  * Reads the body of an import row by row, as it arrives: only one row is in memory at a time. Each row
- * becomes a {@link CreateLeadRequest} validated exactly like {@code POST /leads}, or its errors.
+ * is read as a {@link CreateLeadRequest} validated exactly like {@code POST /leads}, and handed on as the
+ * lead it drafts, or as its errors.
  * <p>
  * A body that cannot be read before its first row (empty, not a JSON array, a bad CSV header, malformed)
  * is refused with 400. A body that breaks off later ends the reading at that row: the rows before it stand.
@@ -68,22 +69,12 @@ public class LeadImportParser {
             .comparing(ImportRowError::field, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(ImportRowError::message);
 
-    @Inject
-    ObjectMapper mapper;
+    private final Validator validator;
+    private final ObjectMapper json;
 
     @Inject
-    Validator validator;
-
-    private ObjectMapper json;
-
-    /** Receives each row in order: a valid lead with no errors, or null and the row's errors. */
-    @FunctionalInterface
-    public interface RowHandler {
-        void row(int row, CreateLeadRequest lead, List<ImportRowError> errors);
-    }
-
-    @PostConstruct
-    void init() {
+    public LeadImportParser(ObjectMapper mapper, Validator validator) {
+        this.validator = validator;
         json = mapper.copy();
         json.getFactory().setStreamReadConstraints(CONSTRAINTS).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
@@ -129,7 +120,7 @@ public class LeadImportParser {
                     validate(row, lead).stream().filter(error -> !unreadable.contains(error.field())).forEach(errors::add);
                 }
                 errors.sort(BY_FIELD);
-                handler.row(row, errors.isEmpty() ? lead : null, errors);
+                handler.row(row, errors.isEmpty() ? LeadDtoMapper.draft(lead) : null, errors);
             }
         }
     }
@@ -207,7 +198,7 @@ public class LeadImportParser {
             return;
         }
         List<ImportRowError> errors = validate(row, lead);
-        handler.row(row, errors.isEmpty() ? lead : null, errors);
+        handler.row(row, errors.isEmpty() ? LeadDtoMapper.draft(lead) : null, errors);
     }
 
     private List<ImportRowError> validate(int row, CreateLeadRequest lead) {

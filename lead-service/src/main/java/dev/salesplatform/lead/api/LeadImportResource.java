@@ -43,8 +43,8 @@ import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
 import dev.salesplatform.lead.domain.ImportFormat;
-import dev.salesplatform.lead.persistence.LeadImportService;
-import dev.salesplatform.lead.persistence.LeadImportWorker;
+import dev.salesplatform.lead.service.LeadImportService;
+import dev.salesplatform.lead.service.LeadImportWorker;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -68,23 +68,27 @@ public class LeadImportResource {
               "estimatedValue": {"amount": "12000.00", "currency": "EUR"}},
              {"firstName": "Grace", "lastName": "Hopper", "email": "grace@example.com", "source": "REFERRAL"}]""";
 
-    @Inject
-    LeadImportService imports;
+    private final LeadImportService imports;
+    private final LeadImportParser parser;
+    private final LeadImportWorker worker;
+    private final Caller caller;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    LeadImportWorker worker;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotentRequests idempotency;
+    public LeadImportResource(LeadImportService imports, LeadImportParser parser, LeadImportWorker worker,
+                              Caller caller, IdempotentRequests idempotency) {
+        this.imports = imports;
+        this.parser = parser;
+        this.worker = worker;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @Consumes({CSV, MediaType.APPLICATION_JSON})
     @Blocking
     @RolesAllowed({Caller.INTEGRATION, Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Import leads in bulk", description = """
+    @Operation(operationId = "importLeads", summary = "Import leads in bulk", description = """
             Roles: integration, sdr, sales-manager, admin. The body is read as it arrives (up to 64 MB and \
             100 000 rows by default) and answered 202 once all of it is stored; the rows are then imported in \
             the background, in row order. Poll the Location for the counts and errors.
@@ -153,7 +157,8 @@ public class LeadImportResource {
         }
         LeadImportService.StagedImport staged;
         try {
-            staged = imports.stage(body, format, charset, policy, LeadResource.actor(caller));
+            staged = imports.stage(body, format, policy, LeadResource.actor(caller),
+                    (in, rows) -> parser.parse(in, format, charset, rows));
         } catch (ProblemException e) {
             // What is left of a refused body is not wanted: closing the connection spares reading it.
             throw e.withHeader("Connection", "close");
@@ -165,7 +170,7 @@ public class LeadImportResource {
             response = VertxContextSupport.subscribeAndAwait(() -> idempotency.execute(idempotencyKey, caller.id().toString(),
                     "POST " + PATH, staged.fingerprint(), () -> imports.receive(staged).map(job -> Response.accepted()
                             .header(HttpHeaders.LOCATION, PATH + "/" + job.id())
-                            .entity(LeadImportResponse.from(job, staged.errors()))
+                            .entity(LeadImportResponse.from(job))
                             .build())));
         } catch (RuntimeException | Error e) {
             imports.discard(staged.id());
@@ -185,9 +190,10 @@ public class LeadImportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.INTEGRATION, Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Read an import", description = "Roles: integration and sdr read the imports they sent; "
-            + "sales-manager and admin read all. Counts grow while the import runs; errors lists the first ones "
-            + "(1000 by default) by row, with errorsTotal and errorsTruncated.")
+    @Operation(operationId = "getLeadImport",
+            summary = "Read an import", description = "Roles: integration and sdr read the imports they sent; "
+                    + "sales-manager and admin read all. Counts grow while the import runs; errors lists the first ones "
+                    + "(1000 by default) by row, with errorsTotal and errorsTruncated.")
     @APIResponse(responseCode = "200", description = "The import",
             content = @Content(schema = @Schema(implementation = LeadImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
@@ -198,13 +204,14 @@ public class LeadImportResource {
         UUID importId = Ids.parse(id, "id");
         return imports.find(importId, visibleOnlyTo())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Lead import", importId))
-                .map(found -> LeadImportResponse.from(found.job(), found.errors()));
+                .map(LeadImportResponse::from);
     }
 
     @GET
     @RolesAllowed({Caller.INTEGRATION, Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List imports", description = "Roles: integration and sdr list the imports they sent; "
-            + "sales-manager and admin list all. Newest first, without errors; follow nextCursor for the next page.")
+    @Operation(operationId = "listLeadImports",
+            summary = "List imports", description = "Roles: integration and sdr list the imports they sent; "
+                    + "sales-manager and admin list all. Newest first, without errors; follow nextCursor for the next page.")
     @APIResponse(responseCode = "200", description = "One page of imports")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -212,8 +219,7 @@ public class LeadImportResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        return imports.list(visibleOnlyTo(), page).map(jobs -> new Page<>(
-                jobs.items().stream().map(job -> LeadImportResponse.from(job, null)).toList(), jobs.nextCursor()));
+        return imports.list(visibleOnlyTo(), page).map(jobs -> LeadDtoMapper.page(jobs, LeadImportResponse::from));
     }
 
     /** Null for those who read every import; otherwise the caller, who reads only their own. */

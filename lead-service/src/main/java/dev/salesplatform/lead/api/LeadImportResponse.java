@@ -12,7 +12,7 @@ import dev.salesplatform.lead.domain.DuplicatePolicy;
 import dev.salesplatform.lead.domain.ImportFormat;
 import dev.salesplatform.lead.domain.ImportRowError;
 import dev.salesplatform.lead.domain.ImportStatus;
-import dev.salesplatform.lead.persistence.LeadImportJob;
+import dev.salesplatform.lead.service.LeadImportView;
 
 @Schema(name = "LeadImport", description = "A bulk import of leads and how far it got", example = """
         {"id": "0199a3c2-7d1e-7c4a-9f1e-2b7d4c1a9e01", "status": "COMPLETED", "onDuplicate": "SKIP", "format": "CSV",
@@ -45,8 +45,9 @@ public record LeadImportResponse(
     public record Counts(int total, int created, int updated, int skipped, int failed) {
     }
 
-    /** The job with its first errors, or without the errors member when {@code errors} is null (lists). */
-    public static LeadImportResponse from(LeadImportJob job, List<ImportRowError> errors) {
+    /** The import with its first errors, or without the errors member when they were not read (lists). */
+    static LeadImportResponse from(LeadImportView job) {
+        List<ImportRowError> errors = job.errors();
         return new LeadImportResponse(job.id(), job.status(), job.onDuplicate(), job.format(), job.createdBy(),
                 job.createdAt(), job.completedAt(),
                 new Counts(job.total(), job.created(), job.updated(), job.skipped(), job.failed()),

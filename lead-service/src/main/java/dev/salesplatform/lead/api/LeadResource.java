@@ -46,8 +46,9 @@ import dev.salesplatform.lead.domain.Actor;
 import dev.salesplatform.lead.domain.LeadSort;
 import dev.salesplatform.lead.domain.LeadSource;
 import dev.salesplatform.lead.domain.LeadStatus;
-import dev.salesplatform.lead.persistence.LeadSearch;
-import dev.salesplatform.lead.persistence.LeadService;
+import dev.salesplatform.lead.service.LeadFilter;
+import dev.salesplatform.lead.service.LeadService;
+import dev.salesplatform.lead.service.LeadView;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/leads")
@@ -58,21 +59,22 @@ public class LeadResource {
 
     private static final String WORKERS = "Roles: sdr (own leads only), sales-manager, admin.";
 
-    @Inject
-    LeadService leads;
+    private final LeadService leads;
+    private final MergePatch patches;
+    private final Caller caller;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    MergePatch patches;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotentRequests idempotency;
+    public LeadResource(LeadService leads, MergePatch patches, Caller caller, IdempotentRequests idempotency) {
+        this.leads = leads;
+        this.patches = patches;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN, Caller.INTEGRATION})
-    @Operation(summary = "Capture a lead",
+    @Operation(operationId = "createLead", summary = "Capture a lead",
             description = "Roles: sdr (becomes the owner), sales-manager, admin, integration (unassigned, or the next "
                     + "SDR in the round-robin when configured). Owner, status and score cannot be set (400). "
                     + "Emits lead.created.v1. Send Idempotency-Key to make retries safe.")
@@ -83,7 +85,8 @@ public class LeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid @NotNull CreateLeadRequest request) {
-        return once(idempotencyKey, request, actor -> leads.create(request, actor)
+        return once(idempotencyKey, request, actor -> leads.create(LeadDtoMapper.draft(request), actor)
+                .map(LeadDtoMapper::response)
                 .map(lead -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + lead.id())
                         .header(HttpHeaders.ETAG, ETags.of(lead.version()))
@@ -94,7 +97,8 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Read a lead", description = "Roles: sdr, sales-manager, admin. ETag carries the version.")
+    @Operation(operationId = "getLead",
+            summary = "Read a lead", description = "Roles: sdr, sales-manager, admin. ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "404", description = "No such lead",
@@ -108,8 +112,9 @@ public class LeadResource {
 
     @GET
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "List and search leads", description = "Roles: sdr, sales-manager, admin. Filters combine; "
-            + "q matches name, email and company (case-insensitive). Follow nextCursor for the next page.")
+    @Operation(operationId = "listLeads",
+            summary = "List and search leads", description = "Roles: sdr, sales-manager, admin. Filters combine; "
+                    + "q matches name, email and company (case-insensitive). Follow nextCursor for the next page.")
     @APIResponse(responseCode = "200", description = "One page of leads")
     public Uni<Page<LeadResponse>> list(
             @Parameter(description = "Only leads in this status") @QueryParam("status") String status,
@@ -127,19 +132,21 @@ public class LeadResource {
         if (text != null && (text.length() < 2 || text.length() > 100)) {
             throw ProblemException.invalidField("q", "must be 2 to 100 characters");
         }
-        LeadSearch search = new LeadSearch(Enums.parse(LeadStatus.class, status, "status"),
+        LeadFilter filter = new LeadFilter(Enums.parse(LeadStatus.class, status, "status"),
                 owner == null ? null : Ids.parse(owner, "owner"), Enums.parse(LeadSource.class, source, "source"),
                 QueryParams.instant(createdFrom, "createdFrom"), QueryParams.instant(createdTo, "createdTo"), text, order);
-        return leads.search(search, PageRequest.of(limit, cursor, 2));
+        return leads.search(filter, PageRequest.of(limit, cursor, 2))
+                .map(page -> LeadDtoMapper.page(page, LeadDtoMapper::response));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Edit a lead (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
-            + "read. Only the fields of CreateLead can be edited; owner, status and score are changed by commands. "
-            + "Emits lead.updated.v1 with the changed fields.")
+    @Operation(operationId = "updateLead",
+            summary = "Edit a lead (JSON Merge Patch)", description = WORKERS + " Needs If-Match with the ETag you "
+                    + "read. Only the fields of CreateLead can be edited; owner, status and score are changed by commands. "
+                    + "Emits lead.updated.v1 with the changed fields.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = CreateLeadRequest.class),
             example = "{\"title\": \"VP Engineering\", \"company\": {\"employees\": 250}, \"phone\": null}"))
     @APIResponse(responseCode = "200", description = "The edited lead, with its new ETag",
@@ -149,15 +156,17 @@ public class LeadResource {
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull JsonNode patch) {
         UUID leadId = Ids.parse(id, "id");
-        return leads.edit(leadId, ifMatch, current -> patches.apply(current, patch, CreateLeadRequest.class), actor())
+        return leads.edit(leadId, ifMatch, current -> LeadDtoMapper.draft(
+                        patches.apply(LeadDtoMapper.request(current), patch, CreateLeadRequest.class)), actor())
                 .map(LeadResource::withETag);
     }
 
     @POST
     @Path("/{id}/assign")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Assign or claim a lead", description = "Roles: sales-manager and admin assign to anyone; an "
-            + "sdr may only claim an unassigned lead for themselves. Emits lead.assigned.v1.")
+    @Operation(operationId = "assignLead",
+            summary = "Assign or claim a lead", description = "Roles: sales-manager and admin assign to anyone; an "
+                    + "sdr may only claim an unassigned lead for themselves. Emits lead.assigned.v1.")
     @APIResponse(responseCode = "200", description = "The lead with its new owner",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed (currentState says why)",
@@ -172,9 +181,10 @@ public class LeadResource {
     @POST
     @Path("/{id}/activities")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Log an activity", description = WORKERS + " CALL, EMAIL and MEETING are contacts: the first "
-            + "moves a NEW lead to CONTACTED. A NOTE changes no status. Recomputes the score. Emits "
-            + "lead.activity-logged.v1.")
+    @Operation(operationId = "logLeadActivity",
+            summary = "Log an activity", description = WORKERS + " CALL, EMAIL and MEETING are contacts: the first "
+                    + "moves a NEW lead to CONTACTED. A NOTE changes no status. Recomputes the score. Emits "
+                    + "lead.activity-logged.v1.")
     @APIResponse(responseCode = "201", description = "The activity",
             content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed",
@@ -183,7 +193,8 @@ public class LeadResource {
                                      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
                                      @Valid @NotNull ActivityRequest request) {
         UUID leadId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> leads.logActivity(leadId, request, actor)
+        return once(idempotencyKey, request, actor -> leads.logActivity(leadId, LeadDtoMapper.activity(request), actor)
+                .map(LeadDtoMapper::response)
                 .map(activity -> Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/leads/" + activity.leadId() + "/activities")
                         .entity(activity).build()));
@@ -192,19 +203,22 @@ public class LeadResource {
     @GET
     @Path("/{id}/activities")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A lead's activities", description = "Roles: sdr, sales-manager, admin. Newest logged first.")
+    @Operation(operationId = "listLeadActivities",
+            summary = "A lead's activities", description = "Roles: sdr, sales-manager, admin. Newest logged first.")
     @APIResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ActivityResponse>> activities(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                   @QueryParam("cursor") String cursor) {
-        return leads.activities(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1));
+        return leads.activities(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1))
+                .map(page -> LeadDtoMapper.page(page, LeadDtoMapper::response));
     }
 
     @POST
     @Path("/{id}/qualify")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Qualify a contacted lead (BANT)", description = WORKERS + " CONTACTED -> QUALIFIED. "
-            + "Emits lead.qualified.v1.")
+    @Operation(operationId = "qualifyLead",
+            summary = "Qualify a contacted lead (BANT)", description = WORKERS + " CONTACTED -> QUALIFIED. "
+                    + "Emits lead.qualified.v1.")
     @APIResponse(responseCode = "200", description = "The qualified lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not CONTACTED (currentState says what it is)",
@@ -212,14 +226,16 @@ public class LeadResource {
     public Uni<Response> qualify(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @Valid @NotNull QualifyRequest request) {
         UUID leadId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> leads.qualify(leadId, request, actor).map(LeadResource::withETag));
+        return once(idempotencyKey, request, actor -> leads.qualify(leadId, LeadDtoMapper.qualification(request), actor)
+                .map(LeadResource::withETag));
     }
 
     @POST
     @Path("/{id}/disqualify")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Disqualify a lead", description = WORKERS + " Any open state -> DISQUALIFIED, with a reason. "
-            + "Emits lead.disqualified.v1.")
+    @Operation(operationId = "disqualifyLead",
+            summary = "Disqualify a lead", description = WORKERS + " Any open state -> DISQUALIFIED, with a reason. "
+                    + "Emits lead.disqualified.v1.")
     @APIResponse(responseCode = "200", description = "The disqualified lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The lead is already closed",
@@ -228,14 +244,16 @@ public class LeadResource {
                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, 
                               @Valid @NotNull DisqualifyRequest request) {
         UUID leadId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> leads.disqualify(leadId, request, actor).map(LeadResource::withETag));
+        return once(idempotencyKey, request, actor -> leads.disqualify(leadId, request.reason(), request.note(), actor)
+                .map(LeadResource::withETag));
     }
 
     @POST
     @Path("/{id}/handoff")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Hand a qualified lead to an account executive", description = WORKERS + " QUALIFIED -> "
-            + "HANDED_OFF. Emits lead.handed-off.v1, from which deal-service opens the deal.")
+    @Operation(operationId = "handOffLead",
+            summary = "Hand a qualified lead to an account executive", description = WORKERS + " QUALIFIED -> "
+                    + "HANDED_OFF. Emits lead.handed-off.v1, from which deal-service opens the deal.")
     @APIResponse(responseCode = "200", description = "The handed-off lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not QUALIFIED",
@@ -243,14 +261,16 @@ public class LeadResource {
     public Uni<Response> handOff(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @Valid @NotNull HandoffRequest request) {
         UUID leadId = Ids.parse(id, "id");
-        return once(idempotencyKey, request, actor -> leads.handOff(leadId, request, actor).map(LeadResource::withETag));
+        return once(idempotencyKey, request, actor -> leads.handOff(leadId, request.accountExecutiveId(),
+                request.estimatedValue(), request.note(), actor).map(LeadResource::withETag));
     }
 
     @POST
     @Path("/{id}/reopen")
     @RolesAllowed({Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "Reopen a disqualified lead", description = "Roles: sales-manager, admin. DISQUALIFIED -> NEW. "
-            + "Emits lead.reopened.v1.")
+    @Operation(operationId = "reopenLead",
+            summary = "Reopen a disqualified lead", description = "Roles: sales-manager, admin. DISQUALIFIED -> NEW. "
+                    + "Emits lead.reopened.v1.")
     @APIResponse(responseCode = "200", description = "The reopened lead",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "Not DISQUALIFIED, or another open lead has its email",
@@ -263,8 +283,9 @@ public class LeadResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.SDR, Caller.SALES_MANAGER, Caller.ADMIN})
-    @Operation(summary = "A lead's history", description = "Roles: sdr, sales-manager, admin. Every event of the lead, "
-            + "oldest first: which event, who, when, and what it carried.")
+    @Operation(operationId = "listLeadHistory",
+            summary = "A lead's history", description = "Roles: sdr, sales-manager, admin. Every event of the lead, "
+                    + "oldest first: which event, who, when, and what it carried.")
     @APIResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
@@ -288,7 +309,7 @@ public class LeadResource {
                 caller.has(Caller.SDR));
     }
 
-    private static Response withETag(LeadResponse lead) {
-        return Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();
+    private static Response withETag(LeadView lead) {
+        return Response.ok(LeadDtoMapper.response(lead)).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();
     }
 }

@@ -2,6 +2,8 @@ package dev.salesplatform.lead.domain;
 
 import java.util.Set;
 
+import dev.salesplatform.kit.problem.StateConflict;
+
 /**
  * The lead lifecycle: NEW -> CONTACTED (first contact activity) -> QUALIFIED (BANT recorded) ->
  * HANDED_OFF (to an account executive); any open state -> DISQUALIFIED; DISQUALIFIED -> NEW by
@@ -15,7 +17,7 @@ public final class LeadStateMachine {
     }
 
     /**
-     * The status after {@code command}, or {@link IllegalTransitionException} when the command is not
+     * The status after {@code command}, or {@link StateConflict} when the command is not
      * allowed in {@code current}. For activities, {@code contact} tells whether it was a contact
      * (CALL, EMAIL, MEETING) rather than a NOTE.
      */
@@ -30,12 +32,25 @@ public final class LeadStateMachine {
             case REOPEN -> current == LeadStatus.DISQUALIFIED ? LeadStatus.NEW : null;
         };
         if (next == null) {
-            throw new IllegalTransitionException(current, command);
+            throw new StateConflict(current, command, describe(current, command));
         }
         return next;
     }
 
     public static LeadStatus next(LeadStatus current, LeadCommand command) {
         return next(current, command, false);
+    }
+
+    private static String describe(LeadStatus current, LeadCommand command) {
+        String what = switch (command) {
+            case EDIT -> "edited";
+            case ASSIGN -> "assigned";
+            case LOG_ACTIVITY -> "given activities";
+            case QUALIFY -> "qualified (it must be CONTACTED)";
+            case DISQUALIFY -> "disqualified";
+            case HAND_OFF -> "handed off (it must be QUALIFIED)";
+            case REOPEN -> "reopened (only a DISQUALIFIED lead can be)";
+        };
+        return "A " + current + " lead cannot be " + what;
     }
 }

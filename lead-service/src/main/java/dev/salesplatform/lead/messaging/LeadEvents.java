@@ -11,77 +11,89 @@ import dev.salesplatform.kit.outbox.Outbox;
 import dev.salesplatform.kit.outbox.OutboxEvent;
 import dev.salesplatform.lead.domain.DisqualifyReason;
 import dev.salesplatform.lead.domain.LeadStatus;
-import dev.salesplatform.lead.persistence.Lead;
-import dev.salesplatform.lead.persistence.LeadActivity;
+import dev.salesplatform.lead.service.ActivityView;
+import dev.salesplatform.lead.service.LeadDraft;
+import dev.salesplatform.lead.service.LeadView;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Maps lead changes to their events and records them in the outbox, inside the caller's
- * transaction, after the change (the lead's version is the one the change produced).
+ * transaction, after the change: each takes the lead as the change left it (its version is the one
+ * the change produced).
  */
 @ApplicationScoped
 public class LeadEvents {
 
     public static final String AGGREGATE = "lead";
 
+    private final Outbox outbox;
+
     @Inject
-    Outbox outbox;
-
-    public Uni<Void> created(Lead lead, String actor) {
-        return record(lead, "lead.created.v1", actor, lead.createdAt, new LeadCreatedV1(lead.id, lead.firstName,
-                lead.lastName, lead.email, lead.phone, lead.title,
-                new LeadCreatedV1.Company(lead.companyName, lead.companyWebsite, lead.companyEmployees,
-                        lead.companyIndustry),
-                lead.source,
-                new LeadCreatedV1.Attribution(lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm,
-                        lead.utmContent, lead.landingPage, lead.referrer),
-                lead.status, lead.ownerId, lead.score, MoneyV1.of(lead.estimatedAmount, lead.estimatedCurrency),
-                lead.referralId));
+    public LeadEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    public Uni<Void> updated(Lead lead, String actor, Map<String, Object> changes) {
-        return record(lead, "lead.updated.v1", actor, lead.updatedAt, new LeadUpdatedV1(lead.id, changes, lead.score));
+    public Uni<Void> created(LeadView lead, String actor) {
+        LeadDraft fields = lead.fields();
+        LeadDraft.Company company = fields.company() == null
+                ? new LeadDraft.Company(null, null, null, null) : fields.company();
+        LeadDraft.Attribution attribution = fields.attribution() == null
+                ? new LeadDraft.Attribution(null, null, null, null, null, null, null) : fields.attribution();
+        return record(lead, "lead.created.v1", actor, lead.createdAt(), new LeadCreatedV1(lead.id(), fields.firstName(),
+                fields.lastName(), fields.email(), fields.phone(), fields.title(),
+                new LeadCreatedV1.Company(company.name(), company.website(), company.employees(), company.industry()),
+                fields.source(),
+                new LeadCreatedV1.Attribution(attribution.utmSource(), attribution.utmMedium(), attribution.utmCampaign(),
+                        attribution.utmTerm(), attribution.utmContent(), attribution.landingPage(), attribution.referrer()),
+                lead.status(), lead.ownerId(), lead.score(), fields.estimatedValue(), lead.referralId()));
     }
 
-    public Uni<Void> assigned(Lead lead, String actor, UUID previousOwner, String method) {
-        return record(lead, "lead.assigned.v1", actor, lead.updatedAt,
-                new LeadAssignedV1(lead.id, lead.ownerId, previousOwner, method));
+    public Uni<Void> updated(LeadView lead, String actor, Map<String, Object> changes) {
+        return record(lead, "lead.updated.v1", actor, lead.updatedAt(), new LeadUpdatedV1(lead.id(), changes, lead.score()));
     }
 
-    public Uni<Void> activityLogged(Lead lead, String actor, LeadActivity activity, LeadStatus previousStatus) {
-        return record(lead, "lead.activity-logged.v1", actor, lead.updatedAt, new LeadActivityLoggedV1(lead.id,
-                activity.id, activity.type, activity.outcome, activity.occurredAt, lead.ownerId, previousStatus,
-                lead.status, lead.score));
+    public Uni<Void> assigned(LeadView lead, String actor, UUID previousOwner, String method) {
+        return record(lead, "lead.assigned.v1", actor, lead.updatedAt(),
+                new LeadAssignedV1(lead.id(), lead.ownerId(), previousOwner, method));
     }
 
-    public Uni<Void> qualified(Lead lead, String actor) {
-        return record(lead, "lead.qualified.v1", actor, lead.updatedAt, new LeadQualifiedV1(lead.id, lead.ownerId,
-                MoneyV1.of(lead.budgetAmount, lead.budgetCurrency), lead.authority, lead.need, lead.timeline,
-                lead.score));
+    public Uni<Void> activityLogged(LeadView lead, String actor, ActivityView activity, LeadStatus previousStatus) {
+        return record(lead, "lead.activity-logged.v1", actor, lead.updatedAt(), new LeadActivityLoggedV1(lead.id(),
+                activity.id(), activity.type(), activity.outcome(), activity.occurredAt(), lead.ownerId(), previousStatus,
+                lead.status(), lead.score()));
     }
 
-    public Uni<Void> disqualified(Lead lead, String actor, LeadStatus previousStatus) {
-        return record(lead, "lead.disqualified.v1", actor, lead.updatedAt, new LeadDisqualifiedV1(lead.id,
-                lead.ownerId, lead.disqualifyReason, lead.disqualifyNote, previousStatus));
+    public Uni<Void> qualified(LeadView lead, String actor) {
+        LeadView.Qualification bant = lead.qualification();
+        return record(lead, "lead.qualified.v1", actor, lead.updatedAt(), new LeadQualifiedV1(lead.id(), lead.ownerId(),
+                bant.budget(), bant.authority(), bant.need(), bant.timeline(), lead.score()));
     }
 
-    public Uni<Void> handedOff(Lead lead, String actor, String note) {
-        return record(lead, "lead.handed-off.v1", actor, lead.updatedAt, new LeadHandedOffV1(lead.id, lead.ownerId,
-                lead.accountExecutiveId, MoneyV1.of(lead.estimatedAmount, lead.estimatedCurrency), note,
-                lead.companyName,
-                new LeadHandedOffV1.Contact(lead.firstName, lead.lastName, lead.email, lead.phone, lead.title),
-                lead.source,
-                new LeadHandedOffV1.Qualification(MoneyV1.of(lead.budgetAmount, lead.budgetCurrency), lead.authority,
-                        lead.need, lead.timeline)));
+    public Uni<Void> disqualified(LeadView lead, String actor, LeadStatus previousStatus) {
+        LeadView.Disqualification disqualification = lead.disqualification();
+        return record(lead, "lead.disqualified.v1", actor, lead.updatedAt(), new LeadDisqualifiedV1(lead.id(),
+                lead.ownerId(), disqualification.reason(), disqualification.note(), previousStatus));
     }
 
-    public Uni<Void> reopened(Lead lead, String actor, DisqualifyReason previousReason) {
-        return record(lead, "lead.reopened.v1", actor, lead.updatedAt,
-                new LeadReopenedV1(lead.id, lead.ownerId, previousReason));
+    public Uni<Void> handedOff(LeadView lead, String actor, String note) {
+        LeadDraft fields = lead.fields();
+        LeadView.Qualification bant = lead.qualification();
+        return record(lead, "lead.handed-off.v1", actor, lead.updatedAt(), new LeadHandedOffV1(lead.id(), lead.ownerId(),
+                lead.handoff().accountExecutiveId(), fields.estimatedValue(), note,
+                fields.company() == null ? null : fields.company().name(),
+                new LeadHandedOffV1.Contact(fields.firstName(), fields.lastName(), fields.email(), fields.phone(),
+                        fields.title()),
+                fields.source(),
+                new LeadHandedOffV1.Qualification(bant.budget(), bant.authority(), bant.need(), bant.timeline())));
     }
 
-    private Uni<Void> record(Lead lead, String type, String actor, Instant at, Object payload) {
-        return outbox.record(new OutboxEvent(AGGREGATE, lead.id.toString(), type, lead.version, actor, at, payload))
+    public Uni<Void> reopened(LeadView lead, String actor, DisqualifyReason previousReason) {
+        return record(lead, "lead.reopened.v1", actor, lead.updatedAt(),
+                new LeadReopenedV1(lead.id(), lead.ownerId(), previousReason));
+    }
+
+    private Uni<Void> record(LeadView lead, String type, String actor, Instant at, Object payload) {
+        return outbox.record(new OutboxEvent(AGGREGATE, lead.id().toString(), type, lead.version(), actor, at, payload))
                 .replaceWithVoid();
     }
 }

@@ -2,8 +2,8 @@ package dev.salesplatform.lead.messaging;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,12 +12,11 @@ import org.jboss.logging.Logger;
 
 import dev.salesplatform.kit.messaging.CloudEvent;
 import dev.salesplatform.kit.messaging.EventTypes;
+import dev.salesplatform.kit.messaging.IdempotentConsumer;
 import dev.salesplatform.kit.messaging.IdempotentEventHandler;
 import dev.salesplatform.kit.messaging.InvalidEventException;
-import dev.salesplatform.lead.api.CompanyDto;
-import dev.salesplatform.lead.api.CreateLeadRequest;
-import dev.salesplatform.lead.domain.LeadSource;
-import dev.salesplatform.lead.persistence.LeadService;
+import dev.salesplatform.lead.service.LeadDraft;
+import dev.salesplatform.lead.service.LeadService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * becomes a REFERRAL lead, once per referral. A referral of someone who already is an open lead adds
  * no second lead.
  */
-@ApplicationScoped
+// Singleton, not ApplicationScoped: a client proxy needs a no-args constructor, which the kit's handler lacks.
+@Singleton
 public class ReferralConsumer extends IdempotentEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
@@ -38,11 +38,15 @@ public class ReferralConsumer extends IdempotentEventHandler {
             "customer.renewal-opened.v1", "customer.renewed.v1", "customer.expanded.v1", "customer.contracted.v1",
             "customer.churned.v1"));
 
-    @Inject
-    LeadService leads;
+    private final LeadService leads;
+    private final Validator validator;
 
     @Inject
-    Validator validator;
+    public ReferralConsumer(IdempotentConsumer idempotentConsumer, LeadService leads, Validator validator) {
+        super(idempotentConsumer);
+        this.leads = leads;
+        this.validator = validator;
+    }
 
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
@@ -61,19 +65,14 @@ public class ReferralConsumer extends IdempotentEventHandler {
 
     @Override
     protected Uni<Void> onEvent(CloudEvent event) {
-        String referralId = event.text("referralId");
-        String customerId = event.text("customerId");
-        String note = event.optionalText("note");
-        CreateLeadRequest lead = new CreateLeadRequest(event.text("contactFirstName"), event.text("contactLastName"),
-                event.text("contactEmail"), event.optionalText("contactPhone"), event.optionalText("contactTitle"),
-                new CompanyDto(event.optionalText("companyName"), null, null, null), LeadSource.REFERRAL, null, null,
-                "Referred by customer " + customerId + (note == null ? "" : ": " + note));
-        if (!validator.validate(lead).isEmpty()) {
-            throw new InvalidEventException("referral " + referralId + " lacks a usable contact");
+        ReferralMade referral = event.dataAs(ReferralMade.class);
+        LeadDraft lead = referral.lead();
+        if (!validator.validate(referral).isEmpty() || lead.notes().length() > ReferralMade.NOTES_MAX) {
+            throw new InvalidEventException("referral " + referral.referralId() + " lacks a usable contact");
         }
-        return leads.createReferral(referralId, lead, event.text("actorId")).invoke(leadId -> {
+        return leads.createReferral(referral.referralId(), lead, referral.actorId()).invoke(leadId -> {
             if (leadId == null) {
-                LOG.infof("Referral %s names an existing open lead; no new lead", referralId);
+                LOG.infof("Referral %s names an existing open lead; no new lead", referral.referralId());
             }
         }).replaceWithVoid();
     }

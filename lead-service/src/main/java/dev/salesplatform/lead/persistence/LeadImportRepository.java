@@ -78,8 +78,12 @@ public class LeadImportRepository {
     private static final String ERRORS = "SELECT row_number, field, message FROM lead_import_error WHERE import_id = $1"
             + " ORDER BY row_number, seq LIMIT $2";
 
+    private final Pool pool;
+
     @Inject
-    Pool pool;
+    public LeadImportRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** A job that a worker took, with what it needs to import its rows: the importer edits what they may edit by PATCH. */
     public record Claim(UUID id, DuplicatePolicy onDuplicate, Actor importer) {

@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.lead.domain.ImportColumn;
-import dev.salesplatform.lead.persistence.LeadImportWorker;
+import dev.salesplatform.lead.service.LeadImportWorker;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;

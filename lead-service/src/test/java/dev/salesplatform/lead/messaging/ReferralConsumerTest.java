@@ -5,17 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
@@ -38,18 +36,11 @@ class ReferralConsumerTest {
                  "contactPhone": null, "contactTitle": "Founder", "note": "Met at our user day",
                  "occurredAt": "%s", "actorId": "00000000-0000-7000-8000-000000000005", "aggregateVersion": 3}"""
                 .formatted(referralId, customerId, email, Instant.now());
-        TopicReader.send(TOPIC, customerId, payload, headers(eventId, "customer.referral-made.v1", customerId));
+        event("customer.referral-made.v1", customerId).id(eventId).payload(payload).send(TOPIC);
     }
 
-    static Header[] headers(String id, String type, String subject) {
-        return new Header[] {header("ce_specversion", "1.0"), header("ce_id", id),
-                header("ce_source", "/customer-success-service"), header("ce_type", type),
-                header("ce_time", Instant.now().toString()), header("ce_subject", subject),
-                header("content-type", "application/json")};
-    }
-
-    static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    static CloudEventRecord event(String type, String subject) {
+        return CloudEventRecord.of(type).source("/customer-success-service").subject(subject);
     }
 
     static List<String> leadsWithEmail(String email) {
@@ -91,14 +82,12 @@ class ReferralConsumerTest {
     @Test
     void otherCustomerEventsAreIgnoredAndUnusableReferralsDeadLettered() {
         String customer = UUID.randomUUID().toString();
-        TopicReader.send(TOPIC, customer, "{\"customerId\": \"" + customer + "\"}",
-                headers(UUID.randomUUID().toString(), "customer.renewed.v1", customer));
+        event("customer.renewed.v1", customer).payload("{\"customerId\": \"" + customer + "\"}").send(TOPIC);
         String broken = UUID.randomUUID().toString();
-        TopicReader.send(TOPIC, broken, """
+        event("customer.referral-made.v1", broken).payload("""
                 {"referralId": "r", "customerId": "%s", "contactFirstName": "", "contactLastName": "X",
                  "contactEmail": "not-an-email", "occurredAt": "2026-01-01T00:00:00Z", "actorId": "a",
-                 "aggregateVersion": 1}""".formatted(broken),
-                headers(UUID.randomUUID().toString(), "customer.referral-made.v1", broken));
+                 "aggregateVersion": 1}""".formatted(broken)).send(TOPIC);
         String email = "after-" + UUID.randomUUID() + "@example.com";
         referral(UUID.randomUUID().toString(), UUID.randomUUID().toString(), broken, email);
 

@@ -1,11 +1,10 @@
-package dev.salesplatform.lead.persistence;
+package dev.salesplatform.lead.service;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,16 +16,10 @@ import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
+import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.EventHistory;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
-import dev.salesplatform.lead.api.ActivityRequest;
-import dev.salesplatform.lead.api.ActivityResponse;
-import dev.salesplatform.lead.api.CreateLeadRequest;
-import dev.salesplatform.lead.api.DisqualifyRequest;
-import dev.salesplatform.lead.api.HandoffRequest;
-import dev.salesplatform.lead.api.LeadResponse;
-import dev.salesplatform.lead.api.QualifyRequest;
 import dev.salesplatform.lead.domain.Actor;
 import dev.salesplatform.lead.domain.DisqualifyReason;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
@@ -38,6 +31,11 @@ import dev.salesplatform.lead.domain.LeadStateMachine;
 import dev.salesplatform.lead.domain.LeadStatus;
 import dev.salesplatform.lead.domain.ScoreInput;
 import dev.salesplatform.lead.messaging.LeadEvents;
+import dev.salesplatform.lead.persistence.Lead;
+import dev.salesplatform.lead.persistence.LeadActivity;
+import dev.salesplatform.lead.persistence.LeadActivityRepository;
+import dev.salesplatform.lead.persistence.LeadRepository;
+import dev.salesplatform.lead.persistence.LeadSearch;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -52,34 +50,34 @@ public class LeadService {
     /** An activity may be logged up to this far ahead of the server clock (clock skew), not more. */
     private static final long FUTURE_TOLERANCE_SECONDS = 300;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final LeadRepository leads;
+    private final LeadActivityRepository activities;
+    private final AssignmentRotation rotation;
+    private final LeadEvents events;
+    private final EventHistory history;
 
     @Inject
-    LeadRepository leads;
-
-    @Inject
-    LeadActivityRepository activities;
-
-    @Inject
-    AssignmentRotation rotation;
-
-    @Inject
-    LeadEvents events;
-
-    @Inject
-    EventHistory history;
+    public LeadService(Clock clock, LeadRepository leads, LeadActivityRepository activities, AssignmentRotation rotation,
+                       LeadEvents events, EventHistory history) {
+        this.clock = clock;
+        this.leads = leads;
+        this.activities = activities;
+        this.rotation = rotation;
+        this.events = events;
+        this.history = history;
+    }
 
     @WithTransaction
-    public Uni<LeadResponse> create(CreateLeadRequest request, Actor actor) {
-        return leads.findOpenByEmail(request.email().strip())
+    public Uni<LeadView> create(LeadDraft draft, Actor actor) {
+        return leads.findOpenByEmail(draft.email().strip())
                 .chain(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().failure(duplicate(existing.id));
                     }
-                    return insert(request, actor.id().toString(), actor.sdr() ? actor.id() : null, null);
+                    return insert(draft, actor.id().toString(), actor.sdr() ? actor.id() : null, null);
                 })
-                .map(LeadFields::response);
+                .map(LeadMapper::view);
     }
 
     /**
@@ -87,7 +85,7 @@ public class LeadService {
      * the row's present fields or left alone, as {@code onDuplicate} says.
      */
     @WithTransaction
-    public Uni<ImportOutcome> importLead(CreateLeadRequest row, DuplicatePolicy onDuplicate, Actor importer) {
+    public Uni<ImportOutcome> importLead(LeadDraft row, DuplicatePolicy onDuplicate, Actor importer) {
         String actorId = importer.id().toString();
         return leads.findOpenByEmail(row.email().strip()).chain(existing -> {
             if (existing == null) {
@@ -99,49 +97,52 @@ public class LeadService {
             if (!importer.canWork(existing.ownerId)) {
                 return Uni.createFrom().item(ImportOutcome.REFUSED);
             }
-            return update(existing, LeadFields.overlay(LeadFields.editable(existing), row), actorId)
+            return update(existing, LeadMapper.overlay(LeadMapper.draft(existing), row), actorId)
                     .replaceWith(ImportOutcome.UPDATED);
         });
     }
 
     /** A REFERRAL lead from a customer's referral, at most once per referral; null if not created. */
     @WithTransaction
-    public Uni<UUID> createReferral(String referralId, CreateLeadRequest request, String actorId) {
+    public Uni<UUID> createReferral(String referralId, LeadDraft draft, String actorId) {
         return leads.findByReferral(referralId).chain(known -> {
             if (known != null) {
                 return Uni.createFrom().item(known.id);
             }
-            return leads.findOpenByEmail(request.email().strip()).chain(open -> open != null
+            return leads.findOpenByEmail(draft.email().strip()).chain(open -> open != null
                     ? Uni.createFrom().nullItem()
-                    : insert(request, actorId, null, referralId).map(lead -> lead.id));
+                    : insert(draft, actorId, null, referralId).map(lead -> lead.id));
         });
     }
 
     @WithSession
-    public Uni<LeadResponse> find(UUID id) {
-        return leads.findById(id).map(lead -> lead == null ? null : LeadFields.response(lead));
+    public Uni<LeadView> find(UUID id) {
+        return leads.findById(id).map(lead -> lead == null ? null : LeadMapper.view(lead));
     }
 
     @WithSession
-    public Uni<Page<LeadResponse>> search(LeadSearch search, PageRequest page) {
+    public Uni<Page<LeadView>> search(LeadFilter filter, PageRequest page) {
         Integer afterScore = null;
         UUID afterId = null;
         if (page.cursor() != null) {
             afterScore = page.cursor().integer(0);
             afterId = page.cursor().id(1);
         }
-        return leads.search(search, afterScore, afterId, page.limit() + 1)
-                .map(rows -> Page.of(rows, page.limit(), lead -> Cursor.of(lead.score, lead.id), LeadFields::response));
+        LeadSearch search = LeadSearch.orderedBy(filter.sort()).status(filter.status()).owner(filter.owner())
+                .source(filter.source()).createdFrom(filter.createdFrom()).createdTo(filter.createdTo())
+                .text(filter.text()).after(afterScore, afterId);
+        return leads.search(search, page.limit() + 1)
+                .map(rows -> Page.of(rows, page.limit(), lead -> Cursor.of(lead.score, lead.id), LeadMapper::view));
     }
 
     /** Edits the caller-editable fields; {@code edit} turns the current fields into the new ones. */
     @WithTransaction
-    public Uni<LeadResponse> edit(UUID id, String ifMatch, UnaryOperator<CreateLeadRequest> edit, Actor actor) {
+    public Uni<LeadView> edit(UUID id, String ifMatch, LeadEdit edit, Actor actor) {
         return load(id).chain(lead -> {
             requireWorkable(lead, actor);
             LeadStateMachine.next(lead.status, LeadCommand.EDIT);
             ETags.requireMatch(ifMatch, lead.version);
-            CreateLeadRequest edited = edit.apply(LeadFields.editable(lead));
+            LeadDraft edited = edit.apply(LeadMapper.draft(lead));
             Uni<Void> unique = edited.email().strip().equalsIgnoreCase(lead.email) ? Uni.createFrom().voidItem()
                     : leads.findOpenByEmail(edited.email().strip()).map(other -> {
                         if (other != null) {
@@ -150,11 +151,11 @@ public class LeadService {
                         return null;
                     });
             return unique.chain(() -> update(lead, edited, actor.id().toString()));
-        }).map(LeadFields::response);
+        }).map(LeadMapper::view);
     }
 
     @WithTransaction
-    public Uni<LeadResponse> assign(UUID id, UUID ownerId, Actor actor) {
+    public Uni<LeadView> assign(UUID id, UUID ownerId, Actor actor) {
         return load(id).chain(lead -> {
             LeadStateMachine.next(lead.status, LeadCommand.ASSIGN);
             if (!actor.canAssign(lead.ownerId, ownerId)) {
@@ -168,32 +169,32 @@ public class LeadService {
             UUID previous = lead.ownerId;
             lead.ownerId = ownerId;
             touch(lead);
-            return leads.flush().chain(() -> events.assigned(lead, actor.id().toString(), previous,
+            return leads.flush().chain(() -> events.assigned(LeadMapper.view(lead), actor.id().toString(), previous,
                     actor.manager() ? "MANAGER" : "CLAIM")).replaceWith(lead);
-        }).map(LeadFields::response);
+        }).map(LeadMapper::view);
     }
 
     @WithTransaction
-    public Uni<ActivityResponse> logActivity(UUID id, ActivityRequest request, Actor actor) {
+    public Uni<ActivityView> logActivity(UUID id, ActivityDraft logged, Actor actor) {
         Instant now = now();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        Instant occurredAt = logged.occurredAt() == null ? now : logged.occurredAt();
         if (occurredAt.isAfter(now.plusSeconds(FUTURE_TOLERANCE_SECONDS))) {
             throw ProblemException.invalidField("occurredAt", "must not be in the future");
         }
         return load(id).chain(lead -> {
             requireWorkable(lead, actor);
             LeadStatus previous = lead.status;
-            lead.status = LeadStateMachine.next(lead.status, LeadCommand.LOG_ACTIVITY, request.type().isContact());
+            lead.status = LeadStateMachine.next(lead.status, LeadCommand.LOG_ACTIVITY, logged.type().isContact());
             LeadActivity activity = new LeadActivity();
             activity.id = UuidV7.next();
             activity.leadId = lead.id;
-            activity.type = request.type();
-            activity.outcome = request.outcome();
-            activity.notes = request.notes();
+            activity.type = logged.type();
+            activity.outcome = logged.outcome();
+            activity.notes = logged.notes();
             activity.occurredAt = occurredAt;
             activity.actorId = actor.id().toString();
             activity.createdAt = now;
-            if (request.type().isContact() && (lead.lastActivityAt == null || occurredAt.isAfter(lead.lastActivityAt))) {
+            if (logged.type().isContact() && (lead.lastActivityAt == null || occurredAt.isAfter(lead.lastActivityAt))) {
                 lead.lastActivityAt = occurredAt;
             }
             touch(lead);
@@ -201,65 +202,68 @@ public class LeadService {
                     .chain(() -> activities.allOf(lead.id))
                     .invoke(all -> rescore(lead, all))
                     .chain(() -> leads.flush())
-                    .chain(() -> events.activityLogged(lead, actor.id().toString(), activity, previous))
-                    .replaceWith(() -> activityResponse(activity));
+                    .chain(() -> events.activityLogged(LeadMapper.view(lead), actor.id().toString(),
+                            LeadMapper.view(activity), previous))
+                    .replaceWith(() -> LeadMapper.view(activity));
         });
     }
 
     @WithSession
-    public Uni<Page<ActivityResponse>> activities(UUID id, PageRequest page) {
+    public Uni<Page<ActivityView>> activities(UUID id, PageRequest page) {
         UUID before = page.cursor() == null ? null : page.cursor().id(0);
         return load(id).chain(lead -> activities.page(id, before, page.limit() + 1))
-                .map(rows -> Page.of(rows, page.limit(), activity -> Cursor.of(activity.id),
-                        LeadService::activityResponse));
+                .map(rows -> Page.of(rows, page.limit(), activity -> Cursor.of(activity.id), LeadMapper::view));
     }
 
     @WithTransaction
-    public Uni<LeadResponse> qualify(UUID id, QualifyRequest request, Actor actor) {
+    public Uni<LeadView> qualify(UUID id, QualificationDraft qualification, Actor actor) {
         return load(id).chain(lead -> {
             requireWorkable(lead, actor);
             lead.status = LeadStateMachine.next(lead.status, LeadCommand.QUALIFY);
-            lead.budgetAmount = request.budget().amount().setScale(2);
-            lead.budgetCurrency = request.budget().currency();
-            lead.authority = request.authority().strip();
-            lead.need = request.need().strip();
-            lead.timeline = request.timeline();
+            Money budget = LeadMapper.minorUnits(qualification.budget());
+            lead.budgetAmount = budget.amount();
+            lead.budgetCurrency = budget.currency();
+            lead.authority = qualification.authority().strip();
+            lead.need = qualification.need().strip();
+            lead.timeline = qualification.timeline();
             lead.qualifiedAt = touch(lead);
-            return leads.flush().chain(() -> events.qualified(lead, actor.id().toString())).replaceWith(lead);
-        }).map(LeadFields::response);
+            return leads.flush().chain(() -> events.qualified(LeadMapper.view(lead), actor.id().toString()))
+                    .replaceWith(lead);
+        }).map(LeadMapper::view);
     }
 
     @WithTransaction
-    public Uni<LeadResponse> disqualify(UUID id, DisqualifyRequest request, Actor actor) {
+    public Uni<LeadView> disqualify(UUID id, DisqualifyReason reason, String note, Actor actor) {
         return load(id).chain(lead -> {
             requireWorkable(lead, actor);
             LeadStatus previous = lead.status;
             lead.status = LeadStateMachine.next(lead.status, LeadCommand.DISQUALIFY);
-            lead.disqualifyReason = request.reason();
-            lead.disqualifyNote = request.note();
+            lead.disqualifyReason = reason;
+            lead.disqualifyNote = note;
             lead.disqualifiedAt = touch(lead);
-            return leads.flush().chain(() -> events.disqualified(lead, actor.id().toString(), previous))
+            return leads.flush().chain(() -> events.disqualified(LeadMapper.view(lead), actor.id().toString(), previous))
                     .replaceWith(lead);
-        }).map(LeadFields::response);
+        }).map(LeadMapper::view);
     }
 
     @WithTransaction
-    public Uni<LeadResponse> handOff(UUID id, HandoffRequest request, Actor actor) {
+    public Uni<LeadView> handOff(UUID id, UUID accountExecutiveId, Money estimatedValue, String note, Actor actor) {
         return load(id).chain(lead -> {
             requireWorkable(lead, actor);
             lead.status = LeadStateMachine.next(lead.status, LeadCommand.HAND_OFF);
-            lead.accountExecutiveId = request.accountExecutiveId();
-            lead.estimatedAmount = request.estimatedValue().amount().setScale(2);
-            lead.estimatedCurrency = request.estimatedValue().currency();
+            Money value = LeadMapper.minorUnits(estimatedValue);
+            lead.accountExecutiveId = accountExecutiveId;
+            lead.estimatedAmount = value.amount();
+            lead.estimatedCurrency = value.currency();
             lead.handedOffAt = touch(lead);
-            return leads.flush().chain(() -> events.handedOff(lead, actor.id().toString(), request.note()))
+            return leads.flush().chain(() -> events.handedOff(LeadMapper.view(lead), actor.id().toString(), note))
                     .replaceWith(lead);
-        }).map(LeadFields::response);
+        }).map(LeadMapper::view);
     }
 
     /** Managers only (checked by the caller): a disqualified lead becomes NEW again. */
     @WithTransaction
-    public Uni<LeadResponse> reopen(UUID id, Actor actor) {
+    public Uni<LeadView> reopen(UUID id, Actor actor) {
         return load(id).chain(lead -> {
             LeadStatus reopened = LeadStateMachine.next(lead.status, LeadCommand.REOPEN);
             // Look for another open lead before changing this one: the query would flush the change first.
@@ -273,10 +277,11 @@ public class LeadService {
                 lead.disqualifyNote = null;
                 lead.disqualifiedAt = null;
                 touch(lead);
-                return flushUnique(lead).chain(() -> events.reopened(lead, actor.id().toString(), previousReason))
+                return flushUnique(lead)
+                        .chain(() -> events.reopened(LeadMapper.view(lead), actor.id().toString(), previousReason))
                         .replaceWith(lead);
             });
-        }).map(LeadFields::response);
+        }).map(LeadMapper::view);
     }
 
     @WithSession
@@ -284,11 +289,11 @@ public class LeadService {
         return load(id).chain(lead -> history.page(LeadEvents.AGGREGATE, id.toString(), page));
     }
 
-    private Uni<Lead> insert(CreateLeadRequest request, String createdBy, UUID owner, String referralId) {
+    private Uni<Lead> insert(LeadDraft draft, String createdBy, UUID owner, String referralId) {
         Instant now = now();
         Lead lead = new Lead();
         lead.id = UuidV7.next();
-        LeadFields.apply(request, lead);
+        LeadMapper.apply(draft, lead);
         lead.status = LeadStatus.NEW;
         lead.referralId = referralId;
         lead.createdBy = createdBy;
@@ -300,23 +305,25 @@ public class LeadService {
             lead.ownerId = ownerId;
             return leads.persist(lead)
                     .chain(() -> flushUnique(lead))
-                    .chain(() -> events.created(lead, createdBy))
-                    .chain(() -> owner == null && ownerId != null
-                            ? events.assigned(lead, createdBy, null, "ROUND_ROBIN") : Uni.createFrom().voidItem())
+                    .chain(() -> {
+                        LeadView created = LeadMapper.view(lead);
+                        return events.created(created, createdBy).chain(() -> owner == null && ownerId != null
+                                ? events.assigned(created, createdBy, null, "ROUND_ROBIN") : Uni.createFrom().voidItem());
+                    })
                     .replaceWith(lead);
         });
     }
 
-    private Uni<Lead> update(Lead lead, CreateLeadRequest fields, String actorId) {
+    private Uni<Lead> update(Lead lead, LeadDraft fields, String actorId) {
         // Activities are read before the lead changes: the query would flush the change early.
         return activities.allOf(lead.id).chain(all -> {
-            Map<String, Object> changes = LeadFields.apply(fields, lead);
+            Map<String, Object> changes = LeadMapper.apply(fields, lead);
             if (changes.isEmpty()) {
                 return Uni.createFrom().item(lead);
             }
             touch(lead);
             rescore(lead, all);
-            return flushUnique(lead).chain(() -> events.updated(lead, actorId, changes)).replaceWith(lead);
+            return flushUnique(lead).chain(() -> events.updated(LeadMapper.view(lead), actorId, changes)).replaceWith(lead);
         });
     }
 
@@ -350,11 +357,6 @@ public class LeadService {
 
     private Instant now() {
         return Times.now(clock);
-    }
-
-    private static ActivityResponse activityResponse(LeadActivity activity) {
-        return new ActivityResponse(activity.id, activity.leadId, activity.type, activity.outcome, activity.notes,
-                activity.occurredAt, activity.actorId, activity.createdAt);
     }
 
     private static ProblemException duplicate(UUID existing) {

@@ -1,4 +1,4 @@
-package dev.salesplatform.lead.persistence;
+package dev.salesplatform.lead.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.problem.ProblemException;
-import dev.salesplatform.lead.api.CreateLeadRequest;
+import dev.salesplatform.lead.config.LeadImportConfig;
 import dev.salesplatform.lead.domain.ImportOutcome;
+import dev.salesplatform.lead.persistence.LeadImportRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,22 +48,24 @@ public class LeadImportWorker {
     public static final String NOT_EDITABLE = "skipped: an open lead has this email and the importer may not edit it";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    @Inject
-    LeadImportConfig config;
-
-    @Inject
-    LeadImportRepository repository;
-
-    @Inject
-    LeadService leads;
-
-    @Inject
-    ObjectMapper mapper;
+    private final LeadImportConfig config;
+    private final LeadImportRepository repository;
+    private final LeadService leads;
+    private final ObjectMapper mapper;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private volatile Instant nextCleanup = Instant.EPOCH;
+
+    @Inject
+    public LeadImportWorker(LeadImportConfig config, LeadImportRepository repository, LeadService leads,
+                            ObjectMapper mapper) {
+        this.config = config;
+        this.repository = repository;
+        this.leads = leads;
+        this.mapper = mapper;
+    }
 
     void start(@Observes StartupEvent event) {
         if (!config.worker().enabled()) {
@@ -218,9 +221,9 @@ public class LeadImportWorker {
     }
 
     private Uni<ImportOutcome> importRow(LeadImportRepository.Claim claim, LeadImportRepository.StagedRow row) {
-        CreateLeadRequest lead;
+        LeadDraft lead;
         try {
-            lead = mapper.readValue(row.lead(), CreateLeadRequest.class);
+            lead = mapper.readValue(row.lead(), LeadDraft.class);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

@@ -1,4 +1,4 @@
-package dev.salesplatform.lead.persistence;
+package dev.salesplatform.lead.config;
 
 import java.time.Duration;
 

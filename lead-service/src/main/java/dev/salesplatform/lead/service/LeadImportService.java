@@ -1,10 +1,9 @@
-package dev.salesplatform.lead.persistence;
+package dev.salesplatform.lead.service;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,14 +28,15 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
-import dev.salesplatform.lead.api.CreateLeadRequest;
-import dev.salesplatform.lead.api.LeadImportParser;
+import dev.salesplatform.lead.config.LeadImportConfig;
 import dev.salesplatform.lead.domain.Actor;
 import dev.salesplatform.lead.domain.DuplicatePolicy;
 import dev.salesplatform.lead.domain.ImportFormat;
 import dev.salesplatform.lead.domain.ImportRowError;
 import dev.salesplatform.lead.domain.ImportStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.salesplatform.lead.persistence.LeadImportJob;
+import dev.salesplatform.lead.persistence.LeadImportRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,20 +49,36 @@ public class LeadImportService {
 
     private static final Logger LOG = Logger.getLogger(LeadImportService.class);
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final LeadImportRepository repository;
+    private final LeadImportConfig config;
+    private final ObjectMapper mapper;
 
     @Inject
-    LeadImportRepository repository;
+    public LeadImportService(Clock clock, LeadImportRepository repository, LeadImportConfig config, ObjectMapper mapper) {
+        this.clock = clock;
+        this.repository = repository;
+        this.config = config;
+        this.mapper = mapper;
+    }
 
-    @Inject
-    LeadImportParser parser;
+    /** Reads a body in its format, handing on each row as it comes (the API's parser). */
+    @FunctionalInterface
+    public interface RowReader {
 
-    @Inject
-    LeadImportConfig config;
+        /**
+         * Hands every row of {@code body} to {@code rows}; returns null when the body was read to its end,
+         * or the error of the row where it broke off (no row after it is read). {@code body} is left open.
+         */
+        ImportRowError read(InputStream body, RowHandler rows) throws IOException;
+    }
 
-    @Inject
-    ObjectMapper mapper;
+    /** Receives each row in order: a valid lead with no errors, or null and the row's errors. */
+    @FunctionalInterface
+    public interface RowHandler {
+
+        void row(int row, LeadDraft lead, List<ImportRowError> errors);
+    }
 
     /** What identifies an import request for {@code Idempotency-Key}: its parameters and the body's digest. */
     public record Fingerprint(ImportFormat format, DuplicatePolicy onDuplicate, String bodySha256) {
@@ -77,10 +93,10 @@ public class LeadImportService {
             return new Fingerprint(format, onDuplicate, bodySha256);
         }
 
-        /** The job as it is once received, before any row is imported. */
-        public LeadImportJob job() {
-            return new LeadImportJob(id, ImportStatus.RECEIVED, format, onDuplicate, createdBy, createdAt, null,
-                    total, 0, 0, 0, failed, errorsTotal);
+        /** The import as it is once received, before any row is imported. */
+        LeadImportView received() {
+            return LeadImportView.of(new LeadImportJob(id, ImportStatus.RECEIVED, format, onDuplicate, createdBy,
+                    createdAt, null, total, 0, 0, 0, failed, errorsTotal), errors);
         }
     }
 
@@ -88,15 +104,15 @@ public class LeadImportService {
      * Reads and stages the whole body (blocking: call it on a worker thread). A body that cannot be
      * imported at all is refused with a problem, and nothing of it stays.
      */
-    public StagedImport stage(InputStream body, ImportFormat format, Charset charset, DuplicatePolicy onDuplicate,
-                              Actor importer) throws IOException {
+    public StagedImport stage(InputStream body, ImportFormat format, DuplicatePolicy onDuplicate, Actor importer,
+                              RowReader reader) throws IOException {
         UUID id = UuidV7.next();
         Instant now = Times.now(clock);
         DigestInputStream digested = new DigestInputStream(body, sha256());
         repository.createStaging(id, format, onDuplicate, importer, now);
         try {
             Stager stager = new Stager(id);
-            ImportRowError brokenAt = parser.parse(digested, format, charset, stager);
+            ImportRowError brokenAt = reader.read(digested, stager);
             // The rest of a body that broke off still counts for its fingerprint, and the client gets to finish sending.
             digested.transferTo(OutputStream.nullOutputStream());
             stager.flush();
@@ -116,12 +132,13 @@ public class LeadImportService {
     }
 
     /** Makes the staged job visible to its creator and the workers, inside the caller's transaction if there is one. */
-    public Uni<LeadImportJob> receive(StagedImport staged) {
-        return Panache.withTransaction(() -> repository.receive(staged.id())).map(received -> {
+    @WithTransaction
+    public Uni<LeadImportView> receive(StagedImport staged) {
+        return repository.receive(staged.id()).map(received -> {
             if (received != 1) {
                 throw new IllegalStateException("staged import " + staged.id() + " is gone");
             }
-            return staged.job();
+            return staged.received();
         });
     }
 
@@ -130,21 +147,18 @@ public class LeadImportService {
         repository.discard(id);
     }
 
-    /** A job and its first errors; null unless it exists and {@code createdBy} (null: anyone) created it. */
-    public Uni<JobWithErrors> find(UUID id, String createdBy) {
+    /** An import with its first errors; null unless it exists and {@code createdBy} (null: anyone) created it. */
+    public Uni<LeadImportView> find(UUID id, String createdBy) {
         return repository.find(id, createdBy).chain(job -> job == null
                 ? Uni.createFrom().nullItem()
-                : repository.errors(id, config.maxErrors()).map(errors -> new JobWithErrors(job, errors)));
+                : repository.errors(id, config.maxErrors()).map(errors -> LeadImportView.of(job, errors)));
     }
 
-    public record JobWithErrors(LeadImportJob job, List<ImportRowError> errors) {
-    }
-
-    /** Jobs newest first, only those of {@code createdBy} unless it is null. */
-    public Uni<Page<LeadImportJob>> list(String createdBy, PageRequest page) {
+    /** Imports newest first, without their errors; only those of {@code createdBy} unless it is null. */
+    public Uni<Page<LeadImportView>> list(String createdBy, PageRequest page) {
         UUID before = page.cursor() == null ? null : page.cursor().id(0);
         return repository.page(createdBy, before, page.limit() + 1)
-                .map(jobs -> Page.of(jobs, page.limit(), job -> Cursor.of(job.id()), job -> job));
+                .map(jobs -> Page.of(jobs, page.limit(), job -> Cursor.of(job.id()), job -> LeadImportView.of(job, null)));
     }
 
     private void discard(UUID id, Exception cause) {
@@ -166,7 +180,7 @@ public class LeadImportService {
     }
 
     /** Counts the rows as they come and writes the valid ones to the staging table, a batch at a time. */
-    private final class Stager implements LeadImportParser.RowHandler {
+    private final class Stager implements RowHandler {
 
         private final UUID id;
         private final List<LeadImportRepository.StagedRow> batch = new ArrayList<>();
@@ -180,7 +194,7 @@ public class LeadImportService {
         }
 
         @Override
-        public void row(int row, CreateLeadRequest lead, List<ImportRowError> rowErrors) {
+        public void row(int row, LeadDraft lead, List<ImportRowError> rowErrors) {
             if (total == config.maxRows()) {
                 throw new ProblemException(413, "payload-too-large", "Payload too large",
                         "An import takes at most " + config.maxRows() + " rows; split the file");
@@ -211,7 +225,7 @@ public class LeadImportService {
             }
         }
 
-        private String json(CreateLeadRequest lead) {
+        private String json(LeadDraft lead) {
             try {
                 return mapper.writeValueAsString(lead);
             } catch (JsonProcessingException e) {
