@@ -47,7 +47,7 @@ import dev.salesplatform.kit.http.QueryParams;
 import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
-import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.outbox.HistoryEntry;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
@@ -179,7 +179,7 @@ public class CustomerResource {
             description = READERS + " Every event of the customer (its contracts and renewals included), oldest "
             + "first: which event, who, when, and what it carried.")
     @APIResponse(responseCode = "200", description = "One page of events")
-    public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
         return customers.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor());
     }

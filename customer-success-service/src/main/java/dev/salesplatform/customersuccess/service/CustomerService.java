@@ -32,6 +32,7 @@ import dev.salesplatform.kit.http.ETags;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.outbox.HistoryEntry;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -92,7 +93,7 @@ public class CustomerService {
     }
 
     @WithSession
-    public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page, Actor actor) {
+    public Uni<Page<HistoryEntry>> history(UUID id, PageRequest page, Actor actor) {
         return changes.loadToRead(id, actor).chain(c -> history.page(CustomerEvents.AGGREGATE, id.toString(), page));
     }
 

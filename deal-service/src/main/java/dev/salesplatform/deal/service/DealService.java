@@ -41,6 +41,7 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.outbox.HistoryEntry;
 import dev.salesplatform.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -196,7 +197,7 @@ public class DealService {
     }
 
     @WithSession
-    public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page, Actor actor) {
+    public Uni<Page<HistoryEntry>> history(UUID id, PageRequest page, Actor actor) {
         return access.readable(id, actor).chain(() -> history.page(DealEvents.AGGREGATE, id.toString(), page));
     }
 

@@ -37,6 +37,7 @@ class DealStateMachineTest {
                             () -> DealStateMachine.next(from, "SOME_STAGE", command, targetClosed), what);
                     assertEquals(from.name(), refused.current(), what);
                     assertEquals(command.name(), refused.command(), what);
+                    assertEquals("SOME_STAGE", refused.members().get("currentStage"), what);
                 } else {
                     assertEquals(to, DealStateMachine.next(from, "SOME_STAGE", command, targetClosed), what);
                 }

@@ -38,7 +38,7 @@ import dev.salesplatform.kit.http.MergePatch;
 import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.http.QueryParams;
-import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.outbox.HistoryEntry;
 import dev.salesplatform.kit.problem.Problem;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.security.Caller;
@@ -288,7 +288,7 @@ public class LeadResource {
                     + "oldest first: which event, who, when, and what it carried.")
     @APIResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<EventHistory.Entry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                 @QueryParam("cursor") String cursor) {
         return leads.history(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1));
     }

@@ -18,6 +18,7 @@ import dev.salesplatform.kit.http.PageRequest;
 import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.money.Money;
 import dev.salesplatform.kit.outbox.EventHistory;
+import dev.salesplatform.kit.outbox.HistoryEntry;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.time.Times;
 import dev.salesplatform.lead.domain.Actor;
@@ -285,7 +286,7 @@ public class LeadService {
     }
 
     @WithSession
-    public Uni<Page<EventHistory.Entry>> history(UUID id, PageRequest page) {
+    public Uni<Page<HistoryEntry>> history(UUID id, PageRequest page) {
         return load(id).chain(lead -> history.page(LeadEvents.AGGREGATE, id.toString(), page));
     }
 

@@ -149,8 +149,10 @@ public final class CloudEvent {
         String path = JsonProblems.path(mapping);
         String message = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
         if (message.startsWith(MISSING)) {
+            // Jackson's path may or may not end at the missing member already.
             String member = message.substring(MISSING.length()).replaceFirst("'.*", "");
-            return "lacks member " + (path.isEmpty() ? member : path + "." + member);
+            boolean named = path.equals(member) || path.endsWith("." + member);
+            return "lacks member " + (named ? path : path.isEmpty() ? member : path + "." + member);
         }
         String rule = e instanceof InputRulesModule.Violation violation ? violation.rule()
                 : e instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";

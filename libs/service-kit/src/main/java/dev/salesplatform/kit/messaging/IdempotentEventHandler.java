@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
  * A consumer that applies each event once ({@link IdempotentConsumer}) and whose dead letters can be
  * redelivered: a subclass names itself ({@link #consumer}), what it does with each type
  * ({@link #types}) and its effect ({@link #onEvent}); its {@code @Incoming} method calls {@link #apply}.
+ * A subclass is {@code @Singleton}: it takes the kit's consumer in its injected constructor, and a
+ * client proxy (normal scopes) would need a constructor without it.
  */
 public abstract class IdempotentEventHandler implements DeadLetterHandler {
 

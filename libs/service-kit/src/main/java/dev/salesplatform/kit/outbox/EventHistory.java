@@ -1,6 +1,5 @@
 package dev.salesplatform.kit.outbox;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -8,10 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,13 +32,8 @@ public class EventHistory {
         this.mapper = mapper;
     }
 
-    /** One entry: which event, who, when, and what it carried (without the envelope fields). */
-    @Schema(name = "HistoryEntry")
-    public record Entry(UUID eventId, String type, String actorId, Instant occurredAt, JsonNode data) {
-    }
-
     /** Must run inside a session (e.g. a {@code @WithSession} method). */
-    public Uni<Page<Entry>> page(String aggregateType, String aggregateId, PageRequest page) {
+    public Uni<Page<HistoryEntry>> page(String aggregateType, String aggregateId, PageRequest page) {
         String after = page.cursor() == null ? null : page.cursor().id(0).toString();
         return Panache.getSession().chain(session -> session.createNativeQuery(PAGE, Object[].class)
                         .setParameter(1, aggregateType)
@@ -53,11 +44,11 @@ public class EventHistory {
                 .map(rows -> Page.of(rows, page.limit(), row -> Cursor.of(row[0]), this::entry));
     }
 
-    private Entry entry(Object[] row) {
+    private HistoryEntry entry(Object[] row) {
         try {
             ObjectNode data = (ObjectNode) mapper.readTree((String) row[4]);
             data.remove(List.of("occurredAt", "actorId", "aggregateVersion"));
-            return new Entry((UUID) row[0], (String) row[1], (String) row[2], ((OffsetDateTime) row[3]).toInstant(), data);
+            return new HistoryEntry((UUID) row[0], (String) row[1], (String) row[2], ((OffsetDateTime) row[3]).toInstant(), data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event_history holds invalid JSON", e);
         }

@@ -1,5 +1,6 @@
 package dev.salesplatform.kit.problem;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +36,11 @@ public class StateConflict extends RuntimeException {
     public StateConflict with(String member, Object value) {
         members.put(member, value);
         return this;
+    }
+
+    /** The further members, in the order they were added. */
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     /** The 409 a caller reads. */
