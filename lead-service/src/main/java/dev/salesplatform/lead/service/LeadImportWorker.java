@@ -1,7 +1,6 @@
 package dev.salesplatform.lead.service;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +55,8 @@ public class LeadImportWorker {
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private volatile Instant nextCleanup = Instant.EPOCH;
+    // A monotonic deadline (System.nanoTime): a housekeeping interval, not business time.
+    private volatile long nextCleanup = System.nanoTime();
 
     @Inject
     public LeadImportWorker(LeadImportConfig config, LeadImportRepository repository, LeadService leads,
@@ -250,10 +250,10 @@ public class LeadImportWorker {
     }
 
     private void cleanUpAbandonedStaging() {
-        if (Instant.now().isBefore(nextCleanup)) {
+        if (System.nanoTime() - nextCleanup < 0) {
             return;
         }
-        nextCleanup = Instant.now().plus(Duration.ofMinutes(1));
+        nextCleanup = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         int deleted = repository.deleteAbandonedStaging(config.worker().abandonedStagingAfter());
         if (deleted > 0) {
             LOG.infof("Deleted %d abandoned staging lead import(s)", deleted);

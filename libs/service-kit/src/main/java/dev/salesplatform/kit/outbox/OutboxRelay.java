@@ -1,9 +1,7 @@
 package dev.salesplatform.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +120,6 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final MeterRegistry registry;
     private final Map<String, Object> kafkaConfig;
-    private final Clock clock;
     private final PgConnectOptions listenOptions;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
@@ -135,15 +132,16 @@ public class OutboxRelay {
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private PgSubscriber subscriber;
-    private Instant nextCleanup = Instant.EPOCH;
-    private Instant nextLagUpdate = Instant.EPOCH;
+    // Monotonic (System.nanoTime) deadlines: housekeeping intervals, not business time.
+    private long nextCleanup = System.nanoTime();
+    private long nextLagUpdate = System.nanoTime();
 
     /**
      * {@code kafkaConfig} is every {@code kafka.*} setting of the service, as its Kafka connector gets
      * them; the database settings open the connection that listens for NOTIFY.
      */
     public OutboxRelay(OutboxConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
                        @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String databasePassword) {
@@ -152,7 +150,6 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.registry = registry;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.clock = clock;
         this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(databaseUser)
                 .setPassword(databasePassword);
@@ -376,11 +373,11 @@ public class OutboxRelay {
     }
 
     private void updateLagIfDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextLagUpdate)) {
+        long now = System.nanoTime();
+        if (now - nextLagUpdate < 0) {
             return;
         }
-        nextLagUpdate = now.plusSeconds(1);
+        nextLagUpdate = now + Duration.ofSeconds(1).toNanos();
         updateLag();
     }
 
@@ -394,11 +391,11 @@ public class OutboxRelay {
     }
 
     private void cleanUpPublished() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextCleanup)) {
+        long now = System.nanoTime();
+        if (now - nextCleanup < 0) {
             return;
         }
-        nextCleanup = now.plus(Duration.ofMinutes(10));
+        nextCleanup = now + Duration.ofMinutes(10).toNanos();
         pool.preparedQuery(DELETE_PUBLISHED).executeAndAwait(Tuple.of(config.relay().keepPublished().toSeconds()));
     }
 

@@ -107,8 +107,7 @@ class OutboxRelayConcurrencyTest {
 
     private Callable<Integer> drainer() {
         // Built as the container builds it; it only drains here, so it needs no Vert.x and listens to nothing.
-        OutboxRelay relay = new OutboxRelay(config, pool, null, registry, kafkaConfig, TestClock.current(),
-                databaseUrl, "unused", "");
+        OutboxRelay relay = new OutboxRelay(config, pool, null, registry, kafkaConfig, databaseUrl, "unused", "");
         return () -> {
             int published = 0;
             int idleRounds = 0;
