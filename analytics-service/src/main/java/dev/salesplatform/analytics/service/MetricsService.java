@@ -16,7 +16,6 @@ import dev.salesplatform.analytics.domain.Period;
 import dev.salesplatform.analytics.domain.Rate;
 import dev.salesplatform.analytics.domain.TimeSeriesMetric;
 import dev.salesplatform.analytics.persistence.MetricsQueries;
-import dev.salesplatform.analytics.persistence.MetricsQueries.FunnelCounts;
 import dev.salesplatform.analytics.persistence.MetricsQueries.GroupCount;
 import dev.salesplatform.analytics.persistence.MetricsQueries.MonthTotal;
 import dev.salesplatform.analytics.persistence.MetricsQueries.MrrTotals;

@@ -1,6 +1,5 @@
 package dev.salesplatform.customersuccess.api;
 
-import java.util.function.Function;
 
 import dev.salesplatform.customersuccess.domain.Actor;
 import dev.salesplatform.customersuccess.service.CheckInView;
@@ -14,7 +13,6 @@ import dev.salesplatform.customersuccess.service.ReferralContact;
 import dev.salesplatform.customersuccess.service.ReferralDraft;
 import dev.salesplatform.customersuccess.service.ReferralView;
 import dev.salesplatform.customersuccess.service.ReviewView;
-import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.kit.security.Caller;
 
 /** Between the customer API's bodies and the service's commands and views; and who the caller is. */
@@ -81,10 +79,6 @@ final class CustomerMapper {
         ReferralContact c = r.contact();
         return new ReferralResponse(r.id(), r.customerId(), r.companyName(), new ReferralRequest.Contact(c.firstName(),
                 c.lastName(), c.email(), c.phone(), c.title()), r.note(), r.recordedBy(), r.recordedAt());
-    }
-
-    static <V, T> Page<T> page(Page<V> page, Function<V, T> map) {
-        return new Page<>(page.items().stream().map(map).toList(), page.nextCursor());
     }
 
     private static HealthDto health(HealthView h) {

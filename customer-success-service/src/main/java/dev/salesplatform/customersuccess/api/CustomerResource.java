@@ -115,7 +115,7 @@ public class CustomerResource {
                 Enums.parse(HealthBand.class, band, "band"), QueryParams.date(renewalFrom, "renewalFrom"),
                 QueryParams.date(renewalTo, "renewalTo"), Enums.parse(CustomerStatus.class, status, "status"), text);
         return customers.search(filter, PageRequest.of(limit, cursor, 1))
-                .map(page -> CustomerMapper.page(page, CustomerMapper::customer));
+                .map(page -> page.map(CustomerMapper::customer));
     }
 
     @GET
@@ -227,7 +227,7 @@ public class CustomerResource {
     public Uni<Page<CheckInResponse>> checkIns(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                @QueryParam("cursor") String cursor) {
         return touchpoints.checkIns(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
-                .map(page -> CustomerMapper.page(page, CustomerMapper::checkIn));
+                .map(page -> page.map(CustomerMapper::checkIn));
     }
 
     @POST
@@ -260,7 +260,7 @@ public class CustomerResource {
     public Uni<Page<FeedbackResponse>> feedbackList(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
         return touchpoints.feedback(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
-                .map(page -> CustomerMapper.page(page, CustomerMapper::feedback));
+                .map(page -> page.map(CustomerMapper::feedback));
     }
 
     @POST
@@ -293,7 +293,7 @@ public class CustomerResource {
     public Uni<Page<ReviewResponse>> reviews(@PathParam("id") String id, @QueryParam("limit") String limit,
                                              @QueryParam("cursor") String cursor) {
         return touchpoints.reviews(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
-                .map(page -> CustomerMapper.page(page, CustomerMapper::review));
+                .map(page -> page.map(CustomerMapper::review));
     }
 
     @POST
@@ -327,7 +327,7 @@ public class CustomerResource {
     public Uni<Page<ReferralResponse>> referrals(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
         return touchpoints.referrals(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1), actor())
-                .map(page -> CustomerMapper.page(page, CustomerMapper::referral));
+                .map(page -> page.map(CustomerMapper::referral));
     }
 
     @POST

@@ -81,7 +81,7 @@ public class RenewalResource {
                 Enums.parse(RenewalStatus.class, status, "status"), csm == null ? null : Ids.parse(csm, "csm"),
                 customer == null ? null : Ids.parse(customer, "customer"));
         return renewals.search(filter, PageRequest.of(limit, cursor, 2))
-                .map(page -> CustomerMapper.page(page, RenewalMapper::renewal));
+                .map(page -> page.map(RenewalMapper::renewal));
     }
 
     @GET

@@ -8,7 +8,6 @@ import dev.salesplatform.deal.service.DealView;
 import dev.salesplatform.deal.service.DealWin;
 import dev.salesplatform.deal.service.ObstacleView;
 import dev.salesplatform.deal.service.TeamMemberView;
-import dev.salesplatform.kit.http.Page;
 
 /** Between the deal API's request and response records and the deal use cases' own types. */
 final class DealDtoMapper {
@@ -48,10 +47,6 @@ final class DealDtoMapper {
                 deal.lost() == null ? null : new DealResponse.Lost(deal.lost().reason(), deal.lost().competitor(),
                         deal.lost().closedAt()),
                 deal.createdBy(), deal.createdAt(), deal.updatedAt(), deal.version());
-    }
-
-    static Page<DealResponse> page(Page<DealView> page) {
-        return new Page<>(page.items().stream().map(DealDtoMapper::response).toList(), page.nextCursor());
     }
 
     static DealSummaryResponse summary(DealSummaryView summary) {

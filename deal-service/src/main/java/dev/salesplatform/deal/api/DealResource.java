@@ -164,7 +164,7 @@ public class DealResource {
                 QueryParams.date(expectedCloseFrom, "expectedCloseFrom"), QueryParams.date(expectedCloseTo, "expectedCloseTo"),
                 amount(amountMin, "amountMin"), amount(amountMax, "amountMax"), currency, text,
                 QueryParams.flag(stale, "stale"), order);
-        return deals.search(filter, PageRequest.of(limit, cursor, 2), actor()).map(DealDtoMapper::page);
+        return deals.search(filter, PageRequest.of(limit, cursor, 2), actor()).map(page -> page.map(DealDtoMapper::response));
     }
 
     @GET

@@ -1,8 +1,6 @@
 package dev.salesplatform.lead.api;
 
-import java.util.function.Function;
 
-import dev.salesplatform.kit.http.Page;
 import dev.salesplatform.lead.service.ActivityDraft;
 import dev.salesplatform.lead.service.ActivityView;
 import dev.salesplatform.lead.service.LeadDraft;
@@ -63,11 +61,6 @@ final class LeadDtoMapper {
 
     static QualificationDraft qualification(QualifyRequest request) {
         return new QualificationDraft(request.budget(), request.authority(), request.need(), request.timeline());
-    }
-
-    /** The same page with each item mapped. */
-    static <S, T> Page<T> page(Page<S> page, Function<S, T> map) {
-        return new Page<>(page.items().stream().map(map).toList(), page.nextCursor());
     }
 
     private static CompanyDto company(LeadDraft.Company company) {

@@ -219,7 +219,7 @@ public class LeadImportResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        return imports.list(visibleOnlyTo(), page).map(jobs -> LeadDtoMapper.page(jobs, LeadImportResponse::from));
+        return imports.list(visibleOnlyTo(), page).map(jobs -> jobs.map(LeadImportResponse::from));
     }
 
     /** Null for those who read every import; otherwise the caller, who reads only their own. */

@@ -136,7 +136,7 @@ public class LeadResource {
                 owner == null ? null : Ids.parse(owner, "owner"), Enums.parse(LeadSource.class, source, "source"),
                 QueryParams.instant(createdFrom, "createdFrom"), QueryParams.instant(createdTo, "createdTo"), text, order);
         return leads.search(filter, PageRequest.of(limit, cursor, 2))
-                .map(page -> LeadDtoMapper.page(page, LeadDtoMapper::response));
+                .map(page -> page.map(LeadDtoMapper::response));
     }
 
     @PATCH
@@ -210,7 +210,7 @@ public class LeadResource {
     public Uni<Page<ActivityResponse>> activities(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                   @QueryParam("cursor") String cursor) {
         return leads.activities(Ids.parse(id, "id"), PageRequest.of(limit, cursor, 1))
-                .map(page -> LeadDtoMapper.page(page, LeadDtoMapper::response));
+                .map(page -> page.map(LeadDtoMapper::response));
     }
 
     @POST

@@ -31,6 +31,10 @@ import io.vertx.core.http.HttpServerRequest;
  * response in the same transaction as its write; a retry with the same key and request (method, path
  * and body) replays that response; the same key with another request is 422; a retry while the first
  * is still running is 409. Keys are kept for at least {@link #KEEP} (per caller).
+ * <p>
+ * It wraps the service call from the resource, and the service's own {@code @WithTransaction} joins
+ * the transaction opened here: the stored answer must commit with the write it answers, or a crash in
+ * between would leave a write whose retry runs it again.
  */
 @ApplicationScoped
 public class IdempotentRequests {

@@ -16,4 +16,9 @@ public record Page<T>(List<T> items, String nextCursor) {
         String next = more ? cursorOf.apply(rows.get(rows.size() - 1)).encode() : null;
         return new Page<>(rows.stream().map(map).toList(), next);
     }
+
+    /** The same page with each item mapped, e.g. a service's views to a resource's responses. */
+    public <U> Page<U> map(Function<T, U> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+    }
 }

@@ -45,4 +45,12 @@ class CursorAndPageTest {
         assertEquals(List.of("1", "2"), last.items());
         assertNull(last.nextCursor());
     }
+
+    @Test
+    void aMappedPageKeepsItsCursor() {
+        Page<String> full = Page.of(List.of(1, 2, 3), 2, n -> Cursor.of(n), String::valueOf);
+        Page<Integer> lengths = full.map(String::length);
+        assertEquals(List.of(1, 1), lengths.items());
+        assertEquals(full.nextCursor(), lengths.nextCursor());
+    }
 }
