@@ -63,8 +63,16 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                     .listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().join();
             config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + server.actualPort());
+            // Health on a port of its own, as a service's management interface: the API port has none.
+            HttpServer management = vertx.createHttpServer()
+                    .requestHandler(EchoUpstreamResource::answerHealth)
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().join();
+            config.put("gateway.upstreams." + upstream + ".management-url", "http://127.0.0.1:" + management.actualPort());
         }
-        config.put("gateway.upstreams.analytics.url", "http://127.0.0.1:" + Ports.closed());
+        int closed = Ports.closed();
+        config.put("gateway.upstreams.analytics.url", "http://127.0.0.1:" + closed);
+        config.put("gateway.upstreams.analytics.management-url", "http://127.0.0.1:" + closed);
         config.put("gateway.upstream-timeout", UPSTREAM_TIMEOUT.toString());
         return config;
     }
@@ -97,10 +105,6 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
         if (request.path().equals(LARGE_ANSWER_PATH)) {
             request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
             sendZeros(request.response(), LARGE_ANSWER_BYTES / ZEROS.length());
-            return;
-        }
-        if (request.path().equals("/q/health/ready")) {
-            sendJson(request, new JsonObject().put("status", "UP").put("checks", new JsonArray()));
             return;
         }
         if (request.path().equals("/q/openapi")) {
@@ -153,6 +157,14 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
         } else {
             long rest = left;
             response.drainHandler(drained -> sendZeros(response, rest));
+        }
+    }
+
+    private static void answerHealth(HttpServerRequest request) {
+        if (request.path().equals("/q/health/ready")) {
+            sendJson(request, new JsonObject().put("status", "UP").put("checks", new JsonArray()));
+        } else {
+            request.response().setStatusCode(404).end();
         }
     }
 

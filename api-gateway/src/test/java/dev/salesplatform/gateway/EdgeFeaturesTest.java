@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URL;
 import java.util.UUID;
@@ -105,14 +106,15 @@ class EdgeFeaturesTest {
     }
 
     @Test
-    void passesAValidTraceparentAndItsTracestateThrough() {
+    void continuesAValidTraceparentWithItsTracestateAndSendsItsOwnSpanUpstream() {
         given().header("Authorization", sdr())
                 .header("traceparent", TRACEPARENT)
                 .header("tracestate", "vendor=opaque,other=1")
                 .when().get("/api/v1/leads")
                 .then()
                 .statusCode(200)
-                .body("headers.traceparent", is(TRACEPARENT))
+                .body("headers.traceparent", allOf(startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
+                        matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), not(is(TRACEPARENT))))
                 .body("headers.tracestate", is("vendor=opaque,other=1"));
     }
 

@@ -31,7 +31,8 @@ class BrokerOutageE2eTest {
     static final String SAM_SDR_ID = "00000000-0000-7000-8000-000000000002";
     static final int LEADS = 10;
     static final Path KAFKA_PID_FILE = Path.of(System.getProperty("e2e.platformDir", "../.platform"), "run", "kafka.pid");
-    static final String LEAD_SERVICE = System.getProperty("e2e.leadService", "http://127.0.0.1:8081");
+    /** lead-service's management interface, where its readiness (the outbox relay's state) is served. */
+    static final String LEAD_MANAGEMENT = System.getProperty("e2e.leadManagement", "http://127.0.0.1:9081");
 
     @Test
     void leadsCreatedWhileTheBrokerIsDownAllReachAnalytics() throws Exception {
@@ -55,7 +56,7 @@ class BrokerOutageE2eTest {
                         .then().statusCode(201);
             }
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
-                    .when().get(LEAD_SERVICE + "/q/health/ready")
+                    .when().get(LEAD_MANAGEMENT + "/q/health/ready")
                     .then().body("checks.find { it.name == 'outbox-relay' }.data.lastError", notNullValue())
                     .body("checks.find { it.name == 'outbox-relay' }.data.pending", greaterThanOrEqualTo(LEADS)));
         } finally {

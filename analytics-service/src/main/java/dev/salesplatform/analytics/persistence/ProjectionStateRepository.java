@@ -2,6 +2,7 @@ package dev.salesplatform.analytics.persistence;
 
 import static dev.salesplatform.analytics.persistence.Schemas.sql;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +24,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ProjectionStateRepository {
 
-    private static final String LOCK = "SELECT active_schema, building_schema, rebuild_heartbeat, rebuild_id, built_version"
+    // The heartbeat's age is judged by the database clock that wrote it, so that instances with skewed
+    // clocks (or a test's pinned clock) agree on whether a rebuild is still reporting.
+    private static final String LOCK = "SELECT active_schema, building_schema,"
+            + " rebuild_heartbeat > now() - make_interval(secs => $1), rebuild_id, built_version"
             + " FROM projection_state WHERE id = 1 FOR UPDATE";
     private static final String BEGIN = "UPDATE projection_state SET building_schema = $1, rebuild_id = $2,"
             + " rebuild_started = now(), rebuild_heartbeat = now(), rebuild_finished = NULL, rebuild_total = NULL,"
@@ -51,8 +55,11 @@ public class ProjectionStateRepository {
         this.mapper = mapper;
     }
 
-    /** The state as locked for an update by the caller's transaction. */
-    public record Locked(String active, String building, OffsetDateTime heartbeat, UUID rebuildId, int builtVersion) {
+    /**
+     * The state as locked for an update by the caller's transaction; {@code reporting}: a rebuild's
+     * heartbeat is more recent than the stale-after age given to {@link #lock}.
+     */
+    public record Locked(String active, String building, boolean reporting, UUID rebuildId, int builtVersion) {
     }
 
     /** The latest rebuild as recorded (id null: none yet); {@code total} is null until the replay has counted. */
@@ -60,11 +67,11 @@ public class ProjectionStateRepository {
                           Long done, String error, Long skipped, List<String> skipReasons) {
     }
 
-    public Uni<Locked> lock(SqlConnection connection) {
-        return connection.query(LOCK).execute().map(rows -> {
+    public Uni<Locked> lock(SqlConnection connection, Duration staleAfter) {
+        return connection.preparedQuery(LOCK).execute(Tuple.of(staleAfter.toMillis() / 1000.0)).map(rows -> {
             Row row = rows.iterator().next();
-            return new Locked(row.getString(0), row.getString(1), row.getOffsetDateTime(2), row.getUUID(3),
-                    row.getInteger(4));
+            return new Locked(row.getString(0), row.getString(1), Boolean.TRUE.equals(row.getBoolean(2)),
+                    row.getUUID(3), row.getInteger(4));
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.salesplatform.analytics.service;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import dev.salesplatform.analytics.persistence.ProjectionStateRepository;
 import dev.salesplatform.analytics.persistence.ProjectionStateRepository.Locked;
 import dev.salesplatform.analytics.persistence.ProjectionStateRepository.Rebuild;
 import dev.salesplatform.analytics.persistence.ProjectionWrites;
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import dev.salesplatform.kit.messaging.Failures;
 import dev.salesplatform.kit.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,12 +50,14 @@ public class RebuildService {
     private final ProjectionService projections;
     private final EventLog log;
     private final AnalyticsConfig config;
+    private final DatabaseMigrations migrations;
 
     private volatile boolean stopping;
 
     @Inject
     public RebuildService(Pool pool, ProjectionStateRepository states, ProjectionService projections, EventLog log,
-                          AnalyticsConfig config) {
+                          AnalyticsConfig config, DatabaseMigrations migrations) {
+        this.migrations = migrations;
         this.pool = pool;
         this.states = states;
         this.projections = projections;
@@ -67,12 +69,14 @@ public class RebuildService {
         if (!config.rebuild().onStart()) {
             return;
         }
-        pool.withTransaction(connection -> states.lock(connection).chain(state -> {
-            if (state.builtVersion() >= PROJECTION_VERSION || running(state)) {
-                return Uni.createFrom().item((UUID) null);
-            }
-            return begin(connection, state.active());
-        })).subscribe().with(id -> {
+        // Once the schema is there: a service that started before its database checks when it comes.
+        migrations.migrated().chain(() -> pool.withTransaction(connection -> states
+                .lock(connection, config.rebuild().staleAfter()).chain(state -> {
+                    if (state.builtVersion() >= PROJECTION_VERSION || running(state)) {
+                        return Uni.createFrom().item((UUID) null);
+                    }
+                    return begin(connection, state.active());
+                }))).subscribe().with(id -> {
             if (id != null) {
                 LOG.infof("projections are older than this code (version %d): rebuilding from the log", PROJECTION_VERSION);
                 replayInBackground(id);
@@ -86,7 +90,7 @@ public class RebuildService {
 
     /** Starts a rebuild; 409 while another one is running (and reporting). */
     public Uni<RebuildView> start() {
-        return pool.withTransaction(connection -> states.lock(connection).chain(state -> {
+        return pool.withTransaction(connection -> states.lock(connection, config.rebuild().staleAfter()).chain(state -> {
             if (running(state)) {
                 throw ProblemException.conflict("rebuild-running", "A rebuild is running",
                         "Rebuild " + state.rebuildId() + " is still running; follow GET /api/v1/analytics/rebuild");
@@ -107,10 +111,8 @@ public class RebuildService {
                 rebuild.done(), rebuild.skipped(), rebuild.skipReasons(), rebuild.active(), rebuild.error());
     }
 
-    private boolean running(Locked state) {
-        OffsetDateTime heartbeat = state.heartbeat();
-        return state.building() != null && heartbeat != null
-                && heartbeat.isAfter(OffsetDateTime.now().minus(config.rebuild().staleAfter()));
+    private static boolean running(Locked state) {
+        return state.building() != null && state.reporting();
     }
 
     /** Marks the other schema as building and empties it, in the caller's transaction. */

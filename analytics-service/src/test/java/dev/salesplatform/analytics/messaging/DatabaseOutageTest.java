@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.DatabaseOutage;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestDatabase;
@@ -62,7 +63,7 @@ class DatabaseOutageTest {
         }
         assertEquals(Set.of(), TestDatabase.deadLettered(ids), "nothing dead-lettered");
         assertEquals(ids.size(), TestDatabase.strings(APPLIED, ids, ids).size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
         System.out.printf("database outage: %d events in flight, outage %d s, all applied %d ms after the restart,"
                 + " 0 dead-lettered%n", ids.size(), DatabaseOutage.LENGTH.toSeconds(), recovered.toMillis());
     }

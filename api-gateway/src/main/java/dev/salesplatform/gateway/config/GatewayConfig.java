@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -61,6 +62,16 @@ public interface GatewayConfig {
          * every path below it, not {@code /api/v1/leadsX}.
          */
         List<String> prefixes();
+
+        /**
+         * Base URL of the upstream's management interface, where its {@code /q/health} is served (a port
+         * of its own, not routed); the API URL when unset, for an upstream that serves both on one port.
+         */
+        Optional<URI> managementUrl();
+
+        default URI healthUrl() {
+            return managementUrl().orElse(url());
+        }
     }
 
     /** Stops sending requests to an upstream that keeps failing, so that clients get a 503 at once, not a wait. */

@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One readiness check per upstream: its own {@code /q/health/ready} reachable and UP. An upstream that
+ * One readiness check per upstream: its own {@code /q/health/ready} (on its management interface)
+ * reachable and UP. An upstream that
  * is down is reported in the check's data but, unless {@code gateway.health.require-upstreams} is
  * set, leaves the gateway ready: it still serves the other upstreams and answers 503 for that one,
  * whereas a gateway taken out of the load balancer would fail every route. Liveness never looks at
@@ -32,7 +33,7 @@ public class UpstreamReadinessChecks {
             UpstreamClient client, UpstreamRoutes routes) {
         for (Map.Entry<String, GatewayConfig.Upstream> upstream : config.upstreams().entrySet()) {
             String name = upstream.getKey();
-            URI url = upstream.getValue().url();
+            URI url = upstream.getValue().healthUrl();
             registry.register("upstream-" + name, () -> check(name, url, config.health(), client, routes));
         }
     }

@@ -2,6 +2,7 @@ package dev.salesplatform.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -28,7 +29,8 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Creates the request to the upstream, with the {@code X-Forwarded-*} headers and the upstream's
- * base path, timed by {@link UpstreamSilence}; counts a body without declared length against the
+ * base path and without the client's trace context headers (the proxy's client span writes its own),
+ * timed by {@link UpstreamSilence}; counts a body without declared length against the
  * route's limit (413), tells the upstream's breaker how the call went, and answers a problem when
  * the upstream cannot be reached (503), is too slow (504) or breaks off (502).
  */
@@ -44,14 +46,17 @@ final class ForwardingInterceptor implements ProxyInterceptor, OriginRequestProv
     private final BodyLimits bodyLimits;
     private final GatewayMetrics metrics;
     private final Vertx vertx;
+    private final Collection<String> traceHeaders;
 
+    /** {@code traceHeaders}: the headers the configured propagators write (traceparent, tracestate, baggage). */
     ForwardingInterceptor(Origin origin, CircuitBreaker breaker, BodyLimits bodyLimits, GatewayMetrics metrics,
-            Vertx vertx) {
+            Vertx vertx, Collection<String> traceHeaders) {
         this.origin = origin;
         this.breaker = breaker;
         this.bodyLimits = bodyLimits;
         this.metrics = metrics;
         this.vertx = vertx;
+        this.traceHeaders = List.copyOf(traceHeaders);
     }
 
     @Override
@@ -68,6 +73,8 @@ final class ForwardingInterceptor implements ProxyInterceptor, OriginRequestProv
         if (authority != null) {
             request.putHeader("X-Forwarded-Host", authority.toString());
         }
+        // The client span adds its context to the headers: the client's would go first and win upstream.
+        traceHeaders.forEach(request.headers()::remove);
         LimitedReadStream limitedBody = limitUndeclaredBody(request);
         UpstreamSilence silence = UpstreamSilence.attach(context, vertx, origin);
         return context.sendRequest()

@@ -12,10 +12,12 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Small GETs the gateway makes to the upstreams on its own behalf (readiness, OpenAPI documents), on
  * a pool of their own so that they neither wait behind proxied traffic nor take its connections.
+ * Untraced: readiness probes would otherwise start a trace each.
  */
 @Singleton
 public class UpstreamClient {
@@ -23,7 +25,7 @@ public class UpstreamClient {
     private final HttpClient client;
 
     UpstreamClient(Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4));
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4).setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     /** GETs {@code path} below the upstream's base URL; fails on no answer within {@code timeout}. */

@@ -19,7 +19,6 @@ import dev.salesplatform.gateway.ratelimit.RateLimiter;
 import dev.salesplatform.gateway.requesthead.RequestHeadHandler;
 import dev.salesplatform.gateway.requestid.RequestIdHandler;
 import dev.salesplatform.gateway.security.BearerTokenHandler;
-import dev.salesplatform.gateway.tracing.TraceContextHandler;
 import io.github.bucket4j.TimeMeter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -27,8 +26,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id, trace context,
- * the request line and headers (sizes, the canonical path that everything after uses), CORS, declared
+ * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id (the trace
+ * context is OpenTelemetry's, see {@link dev.salesplatform.gateway.proxy.UpstreamRoutes}), the request
+ * line and headers (sizes, the canonical path that everything after uses), CORS, declared
  * body length; then under {@code /api}: token, rate limit, the upstream's breaker and proxy (which
  * counts bodies of undeclared length); the merged OpenAPI document with Swagger UI under {@code /q};
  * and 404 for every other path. Health and metrics are on the management interface, not here.
@@ -38,7 +38,6 @@ public class GatewayRouter {
 
     /** Before Quarkus' own CORS and security handlers (orders -300 to -100), so that their answers carry the id too. */
     private static final int REQUEST_ID_ORDER = -1_000;
-    private static final int TRACE_CONTEXT_ORDER = -999;
     /** Before anything reads the path, so that nothing sees another path than the one forwarded. */
     private static final int REQUEST_HEAD_ORDER = -998;
     /** Preflights are answered before any token check: browsers send them without the token. */
@@ -52,7 +51,6 @@ public class GatewayRouter {
     void register(@Observes Router router, GatewayConfig config, UpstreamRoutes upstreams, GatewayMetrics metrics,
             MergedOpenApi openApi) {
         router.route().order(REQUEST_ID_ORDER).handler(new RequestIdHandler());
-        router.route().order(TRACE_CONTEXT_ORDER).handler(new TraceContextHandler());
         router.route().order(REQUEST_HEAD_ORDER).handler(new RequestHeadHandler(config.requestLimits()));
         router.route().order(CORS_ORDER).handler(new CorsHandler(config.cors().origins(),
                 config.cors().maxAge().toSeconds()));

@@ -25,6 +25,7 @@ class GatewayConfigTest {
         assertEquals(List.of("/api/v1/leads", "/api/v1/lead-imports", "/api/v1/dead-letters/lead-service"),
                 config.upstreams().get("lead").prefixes());
         assertEquals(URI.create("http://127.0.0.1:8083"), config.upstreams().get("customer-success").url());
+        assertEquals(URI.create("http://127.0.0.1:9083"), config.upstreams().get("customer-success").healthUrl());
         assertEquals(List.of("/api/v1/analytics", "/api/v1/dead-letters/analytics-service"),
                 config.upstreams().get("analytics").prefixes());
         assertEquals(Duration.ofSeconds(30), config.upstreamTimeout());
@@ -35,9 +36,11 @@ class GatewayConfigTest {
         GatewayConfig config = load(Map.of(
                 "GATEWAY_UPSTREAMS_LEAD_URL", "http://lead-service:8080",
                 "GATEWAY_UPSTREAMS_CUSTOMER_SUCCESS_URL", "http://customer-success-service:8080",
+                "GATEWAY_UPSTREAMS_LEAD_MANAGEMENT_URL", "http://lead-service:9000",
                 "GATEWAY_UPSTREAM_TIMEOUT", "5s"));
 
         assertEquals(URI.create("http://lead-service:8080"), config.upstreams().get("lead").url());
+        assertEquals(URI.create("http://lead-service:9000"), config.upstreams().get("lead").healthUrl());
         assertEquals(URI.create("http://customer-success-service:8080"),
                 config.upstreams().get("customer-success").url());
         assertEquals(Duration.ofSeconds(5), config.upstreamTimeout());

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.salesplatform.customersuccess.persistence.CustomerRepository;
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -47,7 +48,7 @@ public class CustomerJobs {
     }
 
     @Scheduled(identity = "open-due-renewals", every = "${salesplatform.renewals.scan-every}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DatabaseMigrations.NotMigrated.class)
     Uni<Void> scheduledRenewals() {
         return renewals.openDue(Times.today(clock)).invoke(n -> {
             if (n > 0) {
@@ -57,7 +58,7 @@ public class CustomerJobs {
     }
 
     @Scheduled(identity = "recompute-health", cron = "${salesplatform.customers.health-recompute-cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DatabaseMigrations.NotMigrated.class)
     Uni<Void> scheduledHealth() {
         return recompute(Times.today(clock)).replaceWithVoid();
     }

@@ -5,7 +5,6 @@ import static dev.salesplatform.customersuccess.api.CustomerApi.customersNamed;
 import static dev.salesplatform.customersuccess.api.CustomerApi.send;
 import static dev.salesplatform.customersuccess.api.CustomerApi.today;
 import static dev.salesplatform.customersuccess.api.CustomerApi.won;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.DatabaseOutage;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestDatabase;
@@ -55,7 +55,7 @@ class DatabaseOutageTest {
         }
         assertEquals(Set.of(), TestDatabase.deadLettered(eventIds), "nothing dead-lettered");
         assertEquals(eventIds.size(), TestDatabase.processed(DealWonConsumer.CONSUMER, eventIds).size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
         System.out.printf("database outage: %d won deals in flight, outage %d s, all applied %d ms after the restart,"
                 + " 0 dead-lettered%n", BEFORE + DURING, DatabaseOutage.LENGTH.toSeconds(), recovered.toMillis());
     }

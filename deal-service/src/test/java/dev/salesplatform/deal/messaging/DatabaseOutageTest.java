@@ -2,7 +2,6 @@ package dev.salesplatform.deal.messaging;
 
 import static dev.salesplatform.deal.api.DealApi.get;
 import static dev.salesplatform.deal.api.DealApi.manager;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.DatabaseOutage;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestDatabase;
@@ -55,7 +55,7 @@ class DatabaseOutageTest {
         assertEquals(new HashSet<>(leads), leadsOfDeals, "one deal per lead");
         assertEquals(Set.of(), TestDatabase.deadLettered(eventIds), "nothing dead-lettered");
         assertEquals(eventIds.size(), TestDatabase.processed(LeadHandOffConsumer.CONSUMER, eventIds).size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
         System.out.printf("database outage: %d hand-offs in flight, outage %d s, all applied %d ms after the restart,"
                 + " 0 dead-lettered%n", BEFORE + DURING, DatabaseOutage.LENGTH.toSeconds(), recovered.toMillis());
     }

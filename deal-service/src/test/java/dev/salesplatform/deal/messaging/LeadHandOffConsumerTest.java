@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.EventCatalogue;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +50,7 @@ class LeadHandOffConsumerTest {
                                    "need": "Replace spreadsheets", "timeline": "2027-03-31"},
                  "occurredAt": "%s", "actorId": "%s", "aggregateVersion": 4}"""
                 .formatted(leadId, SDR, accountExecutive, amount,
-                        companyName == null ? "null" : "\"" + companyName + "\"", Instant.now(), SDR);
+                        companyName == null ? "null" : "\"" + companyName + "\"", TestClock.current().instant(), SDR);
         TopicReader.send(TOPIC, key, payload, headers(eventId, "lead.handed-off.v1", leadId));
     }
 

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.lead.config.LeadImportConfig;
 import dev.salesplatform.lead.domain.ImportOutcome;
@@ -48,6 +49,7 @@ public class LeadImportWorker {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final LeadImportConfig config;
+    private final DatabaseMigrations migrations;
     private final LeadImportRepository repository;
     private final LeadService leads;
     private final ObjectMapper mapper;
@@ -60,8 +62,9 @@ public class LeadImportWorker {
 
     @Inject
     public LeadImportWorker(LeadImportConfig config, LeadImportRepository repository, LeadService leads,
-                            ObjectMapper mapper) {
+                            ObjectMapper mapper, DatabaseMigrations migrations) {
         this.config = config;
+        this.migrations = migrations;
         this.repository = repository;
         this.leads = leads;
         this.mapper = mapper;
@@ -98,6 +101,10 @@ public class LeadImportWorker {
         UUID worker = UUID.randomUUID();
         Duration backoff = config.worker().pollInterval();
         while (running) {
+            if (!migrations.isDone()) {
+                await(config.worker().pollInterval());
+                continue;
+            }
             try {
                 LeadImportRepository.Claim claim = repository.claim(worker, config.worker().lease());
                 if (claim == null) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -56,14 +57,14 @@ class DatabaseUnavailableTest {
                 createLead(email("during-outage")).then().statusCode(503).contentType(PROBLEM)
                         .header("Retry-After", "2").body("status", equalTo(503));
             }
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            Management.given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         } finally {
             PlatformTestResource.startPostgres();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> createLead(email("after-outage")).statusCode() == 201);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
     }
 
     /** What a restart or failover does to the pool: every connection cut, again and again, under load. */

@@ -1,6 +1,5 @@
 package dev.salesplatform.lead.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -108,7 +108,7 @@ class LeadImportBulkTest {
     }
 
     private static int relayPending() {
-        List<Map<String, Object>> checks = given().when().get("/q/health/ready").then().extract().path("checks");
+        List<Map<String, Object>> checks = Management.given().when().get("/q/health/ready").then().extract().path("checks");
         return checks.stream().filter(check -> "outbox-relay".equals(check.get("name")))
                 .map(check -> ((Number) ((Map<?, ?>) check.get("data")).get("pending")).intValue())
                 .findFirst().orElseThrow();

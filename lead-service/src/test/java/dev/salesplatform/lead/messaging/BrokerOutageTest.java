@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
@@ -43,7 +44,7 @@ class BrokerOutageTest {
                         .then().statusCode(201).extract().path("id"));
             }
             // The relay has felt the outage: it reports the failure and holds the backlog.
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Management.given()
                     .when().get("/q/health/ready")
                     .then().body("checks.find { it.name == 'outbox-relay' }.data.lastError", notNullValue())
                     .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP")));
@@ -54,7 +55,7 @@ class BrokerOutageTest {
         TopicReader.readUntil("sales.lead.events",
                 read -> read.stream().map(r -> r.key()).collect(Collectors.toSet()).containsAll(ids),
                 Duration.ofSeconds(90));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Management.given()
                 .when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'outbox-relay' }.data.pending", equalTo(0)));

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TestTokens;
 import dev.salesplatform.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +35,7 @@ class ReferralConsumerTest {
                  "contactFirstName": "Charles", "contactLastName": "Babbage", "contactEmail": "%s",
                  "contactPhone": null, "contactTitle": "Founder", "note": "Met at our user day",
                  "occurredAt": "%s", "actorId": "00000000-0000-7000-8000-000000000005", "aggregateVersion": 3}"""
-                .formatted(referralId, customerId, email, Instant.now());
+                .formatted(referralId, customerId, email, TestClock.current().instant());
         event("customer.referral-made.v1", customerId).id(eventId).payload(payload).send(TOPIC);
     }
 

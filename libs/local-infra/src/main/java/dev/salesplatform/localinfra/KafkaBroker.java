@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.salesplatform.topics.TopicDefinition;
+
 /**
  * A real single-node KRaft Kafka broker, run as a child process on its own classpath (the broker
  * jars collected by tools/kafka-broker), so that the broker version does not follow the client
@@ -102,18 +104,34 @@ public final class KafkaBroker implements AutoCloseable {
         return logFile;
     }
 
+    /** As {@link #createTopics(List, int, int)} on a one-broker cluster: replication factor 1, min.insync.replicas 1. */
+    public void createTopics(List<TopicDefinition> topics) {
+        createTopics(topics, 1, 1);
+    }
+
     /**
-     * Creates the topics if missing, all in one child JVM, with retention forever: the event log is
-     * the platform's source of truth.
+     * Creates the topics as defined, or brings existing ones to their definition (configs set,
+     * partitions raised, never lowered), all in one child JVM; its output goes to topics.log beside
+     * the broker's log.
+     *
+     * @param replicationFactor the cluster's: 1 on one broker, 3 on three
+     * @param minInsyncReplicas the cluster's: 1 on one broker, 2 on three (at most the replication factor)
      */
-    public void createTopics(List<String> topics, int partitions) {
+    public void createTopics(List<TopicDefinition> topics, int replicationFactor, int minInsyncReplicas) {
+        if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("replication factor " + replicationFactor + " is not a number of brokers");
+        }
+        if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("min.insync.replicas " + minInsyncReplicas
+                    + " must be between 1 and the replication factor " + replicationFactor);
+        }
         List<String> args = new ArrayList<>(List.of(TopicCreator.class.getName(), bootstrapServers,
-                Integer.toString(partitions)));
-        args.addAll(topics);
+                Integer.toString(replicationFactor), Integer.toString(minInsyncReplicas)));
+        topics.forEach(topic -> args.add(topic.line()));
         Path creatorLog = logFile.resolveSibling("topics.log");
         try {
             Process creator = javaProcess(libs, List.of(), args, logFile.getParent(), creatorLog,
-                    ProcessSupport.ownCodeSource());
+                    ProcessSupport.codeSource(TopicCreator.class), ProcessSupport.codeSource(TopicDefinition.class));
             if (creator.waitFor() != 0) {
                 throw new IllegalStateException("creating topics failed, see " + creatorLog + ":\n"
                         + Files.readString(creatorLog));

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What launching a child process needs: the running JDK, this library's own classes, setsid(1). */
+/** What launching a child process needs: the running JDK, the classes it runs, setsid(1). */
 public final class ProcessSupport {
 
     private ProcessSupport() {
@@ -17,10 +17,10 @@ public final class ProcessSupport {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** The jar (or classes directory) this library was loaded from, for child JVMs that run its classes. */
-    public static Path ownCodeSource() {
+    /** The jar (or classes directory) {@code type} was loaded from, for child JVMs that run its classes. */
+    public static Path codeSource(Class<?> type) {
         try {
-            return Path.of(ProcessSupport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -64,7 +64,7 @@ public final class CatalogueEvents {
             ObjectNode example = (ObjectNode) entry.path("example");
             variants.add(variant(type, "example", example));
             ObjectNode extra = example.deepCopy();
-            extra.put("fieldFromTheFuture", "ignored by a tolerant reader");
+            addFieldsFromTheFuture(extra);
             extra.putObject("nestedFromTheFuture").put("x", 1);
             variants.add(variant(type, "with unknown extra fields", extra));
             entry.path("fields").fields().forEachRemaining(field -> {
@@ -79,6 +79,19 @@ public final class CatalogueEvents {
             });
         }
         return variants;
+    }
+
+    /**
+     * A later minor version's additions: an unknown field at the top and in every nested object (an
+     * address gaining a line, a money a rate), which a tolerant reader ignores at every level.
+     */
+    private static void addFieldsFromTheFuture(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.elements().forEachRemaining(CatalogueEvents::addFieldsFromTheFuture);
+            object.put("fieldFromTheFuture", "ignored by a tolerant reader");
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(CatalogueEvents::addFieldsFromTheFuture);
+        }
     }
 
     /** An event of a version no consumer knows yet ({@code <first type of the topic>} as {@code .v2}). */

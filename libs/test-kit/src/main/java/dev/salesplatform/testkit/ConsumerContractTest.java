@@ -1,6 +1,5 @@
 package dev.salesplatform.testkit;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,8 +50,10 @@ public abstract class ConsumerContractTest {
 
     /** The service's {@code events_unknown_type_total} for this consumer and topic, from its metrics. */
     private double unknownTypes() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("^events_unknown_type_total\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        // OpenMetrics: a counter's line may end with an exemplar (" # {trace_id=...} 1.0 <time>") when tracing is on.
+        Matcher line = Pattern.compile("^events_unknown_type_total\\{([^}]*)} (\\S+)(?: # .*)?$", Pattern.MULTILINE)
+                .matcher(metrics);
         while (line.find()) {
             if (line.group(1).contains("consumer=\"" + consumer() + "\"") && line.group(1).contains("topic=\"" + topic() + "\"")) {
                 return Double.parseDouble(line.group(2));

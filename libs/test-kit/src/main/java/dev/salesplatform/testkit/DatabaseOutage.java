@@ -1,6 +1,5 @@
 package dev.salesplatform.testkit;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -48,7 +47,7 @@ public final class DatabaseOutage {
     }
 
     private static void waiting(String consumer) {
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'event-consumers' }.data.'" + consumer + "'", notNullValue());
     }
 }

@@ -13,13 +13,16 @@ import java.util.UUID;
 
 import dev.salesplatform.localinfra.KafkaBroker;
 import dev.salesplatform.localinfra.PostgresServer;
+import dev.salesplatform.topics.TopicDefinitions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real PostgreSQL 17 and a real KRaft Kafka broker for {@code @QuarkusTest}s, started once per test
- * JVM on free ports. Each application start gets a database of its own. Use with
- * {@code @WithTestResource(PlatformTestResource.class)}; the service's settings are pointed at them,
- * and its OIDC settings at {@link TestTokens}.
+ * JVM on free ports, the broker with the topics of deploy/kafka/topics.conf. Each application start
+ * gets a database of its own. Use with {@code @WithTestResource(PlatformTestResource.class)}; the
+ * service's settings are pointed at them, and its OIDC settings at {@link TestTokens}. With the init
+ * argument {@code kafka=away} no broker is started and the service is pointed at an address where
+ * none listens, as when Kafka is out of reach.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,9 +36,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     private static int kafkaPort;
     private static int kafkaControllerPort;
 
+    private boolean kafkaAway;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        kafkaAway = "away".equals(initArgs.get("kafka"));
+    }
+
     @Override
     public Map<String, String> start() {
-        startInfrastructure();
+        startInfrastructure(!kafkaAway);
         String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         postgres.createDatabases(List.of(database));
         Map<String, String> config = new HashMap<>(TestTokens.oidcConfig());
@@ -45,7 +55,7 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.password", "postgres");
         config.put("quarkus.datasource.devservices.enabled", "false");
         config.put("quarkus.kafka.devservices.enabled", "false");
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", kafkaAway ? "127.0.0.1:" + unusedPort() : kafka.bootstrapServers());
         return config;
     }
 
@@ -78,22 +88,26 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
     }
 
-    private static synchronized void startInfrastructure() {
-        if (postgres != null) {
-            return;
-        }
+    private static synchronized void startInfrastructure(boolean withKafka) {
         try {
-            Path workDir = Files.createTempDirectory("salesplatform-test-");
-            kafkaWorkDir = workDir.resolve("kafka");
-            kafkaPort = freePort();
-            kafkaControllerPort = freePort();
-            // A data directory of its own, so that the server can be stopped and started again with its data.
-            postgresDataDir = workDir.resolve("postgres");
-            postgresPort = freePort();
-            postgres = PostgresServer.start(postgresDataDir, postgresPort);
-            kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
-            Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopInfrastructure,
-                    "test-infrastructure-stop"));
+            if (postgres == null) {
+                Path workDir = Files.createTempDirectory("salesplatform-test-");
+                kafkaWorkDir = workDir.resolve("kafka");
+                kafkaPort = freePort();
+                kafkaControllerPort = freePort();
+                // A data directory of its own, so that the server can be stopped and started again with its data.
+                postgresDataDir = workDir.resolve("postgres");
+                postgresPort = freePort();
+                postgres = PostgresServer.start(postgresDataDir, postgresPort);
+                Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopInfrastructure,
+                        "test-infrastructure-stop"));
+            }
+            if (withKafka && kafka == null) {
+                kafka = KafkaBroker.start(kafkaLibs(), kafkaWorkDir, kafkaPort, kafkaControllerPort, BROKER_START_TIMEOUT);
+                // Provisioned as in production, so that each service's topic check passes as it would there;
+                // topics outside the definition (a test's own) are still created on first use.
+                kafka.createTopics(TopicDefinitions.platform().topics());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,6 +129,15 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
                     + "run the tests through Maven (the parent pom sets it)");
         }
         return Path.of(libs);
+    }
+
+    /** A port where nothing listens: a broker out of reach. */
+    private static int unusedPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,7 @@ public abstract class ServiceBasicsTest {
 
     @Test
     void readyWithDatabaseAndRelay() {
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("outbox-relay"));
@@ -125,7 +127,15 @@ public abstract class ServiceBasicsTest {
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200);
+        Management.given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    /** Probes and Prometheus use the management port; the API port, which the gateway routes to, serves neither. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/health", "/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics" })
+    void apiPortServesNoHealthOrMetrics(String path) {
+        given().when().get(path).then().statusCode(404);
+        Management.given().when().get(path).then().statusCode(200);
     }
 
     @Test

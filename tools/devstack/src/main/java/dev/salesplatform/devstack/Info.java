@@ -2,6 +2,8 @@ package dev.salesplatform.devstack;
 
 import java.util.List;
 
+import dev.salesplatform.topics.TopicDefinition;
+
 /** What `up` prints once the stack is ready: URLs, demo users, a sample curl. */
 public final class Info {
 
@@ -61,8 +63,8 @@ public final class Info {
         b.append(String.format("  %-26s %s%n", "Keycloak realm (issuer)", StackSpec.ISSUER));
         b.append(String.format("  %-26s %s%n", "PostgreSQL", "127.0.0.1:15432 user postgres (no password), databases "
                 + String.join(", ", StackSpec.DATABASES)));
-        b.append(String.format("  %-26s %s%n", "Kafka", "127.0.0.1:9092, topics " + String.join(", ", StackSpec.EVENT_TOPICS)
-                + " (+ .dlq)"));
+        b.append(String.format("  %-26s %s%n", "Kafka", "127.0.0.1:9092, topics " + String.join(", ",
+                StackSpec.topics().stream().map(TopicDefinition::name).toList())));
         b.append(String.format("  %-26s %s%n", "Logs", ".platform/logs/<name>.log  (./platform logs [name])"));
         b.append('\n');
         b.append("Demo users (LOCAL ONLY, password \"").append(DEMO_PASSWORD).append("\")\n");

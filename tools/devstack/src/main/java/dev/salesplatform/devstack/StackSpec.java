@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.salesplatform.topics.TopicDefinition;
+import dev.salesplatform.topics.TopicDefinitions;
+
 /** What the local stack consists of: ports, databases, topics, services. */
 public final class StackSpec {
 
@@ -20,20 +23,15 @@ public final class StackSpec {
     public static final String SUPERVISOR = "devstack";
 
     public static final List<String> DATABASES = List.of("lead", "deal", "customer_success", "analytics");
-    public static final List<String> EVENT_TOPICS = List.of("sales.lead.events", "sales.deal.events",
-            "sales.customer.events");
-    public static final int TOPIC_PARTITIONS = 3;
+    /** One broker: each partition has its one replica, which is also the one in sync. */
+    public static final int KAFKA_REPLICATION_FACTOR = 1;
+    public static final int KAFKA_MIN_INSYNC_REPLICAS = 1;
 
     public static final String REALM = "sales";
     public static final String ISSUER = "http://" + HOST + ":" + KEYCLOAK_PORT + "/realms/" + REALM;
 
     /** A Quarkus service of the platform: its module directory is its name; health on its management port. */
     public record Service(String name, int port, int managementPort) {
-        /** A service that serves its health on its API port. */
-        public Service(String name, int port) {
-            this(name, port, port);
-        }
-
         public String url() {
             return "http://" + HOST + ":" + port;
         }
@@ -45,10 +43,10 @@ public final class StackSpec {
 
     public static final List<Service> SERVICES = List.of(
             new Service("api-gateway", 8080, 9080),
-            new Service("lead-service", 8081),
-            new Service("deal-service", 8082),
-            new Service("customer-success-service", 8083),
-            new Service("analytics-service", 8084));
+            new Service("lead-service", 8081, 9081),
+            new Service("deal-service", 8082, 9082),
+            new Service("customer-success-service", 8083, 9083),
+            new Service("analytics-service", 8084, 9084));
 
     /** Every log the stack writes under .platform/logs (without ".log"). */
     public static final List<String> LOG_NAMES = List.of(SUPERVISOR, POSTGRES, KAFKA, "topics", KEYCLOAK,
@@ -57,10 +55,9 @@ public final class StackSpec {
     private StackSpec() {
     }
 
-    public static List<String> topics() {
-        List<String> topics = new java.util.ArrayList<>(EVENT_TOPICS);
-        EVENT_TOPICS.forEach(t -> topics.add(t + ".dlq"));
-        return topics;
+    /** The topics as deploy/kafka/topics.conf defines them, which the services check at start. */
+    public static List<TopicDefinition> topics() {
+        return TopicDefinitions.platform().topics();
     }
 
     /** Every port the stack needs, with who needs it, in start order. */
@@ -74,9 +71,7 @@ public final class StackSpec {
         if (!infraOnly) {
             for (Service service : SERVICES) {
                 ports.put(service.port(), service.name());
-                if (service.managementPort() != service.port()) {
-                    ports.put(service.managementPort(), service.name() + " management");
-                }
+                ports.put(service.managementPort(), service.name() + " management");
             }
         }
         return ports;

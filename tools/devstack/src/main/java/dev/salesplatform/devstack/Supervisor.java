@@ -194,14 +194,14 @@ final class Supervisor {
         }
         abortIfStopping();
         try {
-            broker.createTopics(StackSpec.topics(), StackSpec.TOPIC_PARTITIONS);
+            broker.createTopics(StackSpec.topics(), StackSpec.KAFKA_REPLICATION_FACTOR,
+                    StackSpec.KAFKA_MIN_INSYNC_REPLICAS);
         } catch (RuntimeException e) {
             abortIfStopping();
             throw new StartFailure("creating the Kafka topics failed: " + e.getMessage());
         }
-        console.step(StackSpec.KAFKA, String.format(Locale.ROOT, "ready  %s  topics %s (+ .dlq), %d partitions (%.1f s)",
-                broker.bootstrapServers(), String.join(", ", StackSpec.EVENT_TOPICS), StackSpec.TOPIC_PARTITIONS,
-                seconds(t0)));
+        console.step(StackSpec.KAFKA, String.format(Locale.ROOT, "ready  %s  %d topics as deploy/kafka/topics.conf"
+                + " defines them (%.1f s)", broker.bootstrapServers(), StackSpec.topics().size(), seconds(t0)));
     }
 
     private void startKeycloak() {
@@ -247,6 +247,8 @@ final class Supervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log(service.name()).toFile()));
+            // The jars run in the prod profile, whose logs are JSON lines for collectors; here a person reads them.
+            builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             if (service.name().equals("api-gateway")) {
                 // Local only: benchmarks and e2e tests send hundreds of requests a second on one token.
                 builder.environment().putIfAbsent("GATEWAY_RATE_LIMITS_DEFAULT_CAPACITY", "5000");

@@ -71,11 +71,12 @@ class PortsTest {
     @Test
     void everyPortOfTheStackIsNamed() {
         Map<Integer, String> all = StackSpec.ports(false);
-        assertEquals(List.of(15432, 9092, 9093, 8180, 9180, 8080, 9080, 8081, 8082, 8083, 8084),
+        assertEquals(List.of(15432, 9092, 9093, 8180, 9180, 8080, 9080, 8081, 9081, 8082, 9082, 8083, 9083, 8084, 9084),
                 List.copyOf(all.keySet()));
         assertEquals("PostgreSQL", all.get(15432));
         assertEquals("api-gateway", all.get(8080));
         assertEquals("api-gateway management", all.get(9080));
+        assertEquals("analytics-service management", all.get(9084));
         assertEquals("lead-service", all.get(8081));
         assertEquals(List.of(15432, 9092, 9093, 8180, 9180), List.copyOf(StackSpec.ports(true).keySet()));
     }

@@ -18,6 +18,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.kit.problem.RunToCompletion;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -98,7 +99,7 @@ public class IdempotentRequests {
                                 .onFailure().call(() -> Panache.withTransaction(() -> release(caller, key)))));
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = DatabaseMigrations.NotMigrated.class)
     Uni<Void> expire() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(EXPIRE)
                 .setParameter(1, KEEP.multipliedBy(2).toSeconds()).executeUpdate())).replaceWithVoid();

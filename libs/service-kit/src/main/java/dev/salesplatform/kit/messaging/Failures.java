@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.RetriableException;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 
@@ -89,7 +90,7 @@ public final class Failures {
     }
 
     private static boolean transientItself(Throwable t) {
-        if (concurrentWriteItself(t)) {
+        if (concurrentWriteItself(t) || t instanceof DatabaseMigrations.Pending) {
             return true;
         }
         if (t instanceof PgException pg) {

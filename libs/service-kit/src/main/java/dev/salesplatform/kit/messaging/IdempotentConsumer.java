@@ -3,13 +3,22 @@ package dev.salesplatform.kit.messaging;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,6 +29,16 @@ import io.smallrye.mutiny.Uni;
  * for as long as it lasts: the record is not acknowledged meanwhile, the partition waits and
  * readiness says so. Any other failure makes the record poison: it alone is set aside in
  * {@link DeadLetters}, and the partition goes on.
+ * <p>
+ * A handled record is applied in a span of its own ({@code <consumer> process}), a child of the Kafka
+ * connector's consumer span, which continues the producer's trace ({@code traceparent} header): the
+ * effect's queries and the events it records in the outbox belong to that trace.
+ * <p>
+ * Once the application shuts down, a record that fails is left unacknowledged instead of being set
+ * aside: Quarkus closes the persistence layer (session factory, pool) before it stops the Kafka
+ * consumers, so a failure then is the shutdown's rather than the record's. The connector commits what
+ * was applied (waiting a few seconds for records in flight); the rest is delivered again after the
+ * restart, and a record that is poison indeed is set aside then.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -31,13 +50,23 @@ public class IdempotentConsumer {
     private final DeadLetters deadLetters;
     private final ConsumerHealth health;
     private final EventFilter filter;
+    private final Tracer tracer;
+    private final DatabaseMigrations migrations;
+    private volatile boolean stopping;
 
     @Inject
-    public IdempotentConsumer(ObjectMapper mapper, DeadLetters deadLetters, ConsumerHealth health, EventFilter filter) {
+    public IdempotentConsumer(ObjectMapper mapper, DeadLetters deadLetters, ConsumerHealth health, EventFilter filter,
+                              OpenTelemetry openTelemetry, DatabaseMigrations migrations) {
         this.mapper = mapper;
+        this.migrations = migrations;
         this.deadLetters = deadLetters;
         this.health = health;
         this.filter = filter;
+        this.tracer = openTelemetry.getTracer(IdempotentConsumer.class.getPackageName());
+    }
+
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
@@ -47,8 +76,27 @@ public class IdempotentConsumer {
      */
     public Uni<Void> apply(String consumer, EventTypes types, ConsumerRecord<String, String> record,
                            Function<CloudEvent, Uni<Void>> effect) {
-        return health.retryWhileTransient(consumer, where(record), () -> attempt(consumer, types, record, effect))
-                .onFailure().recoverWithUni(failure -> deadLetters.record(consumer, record, failure));
+        if (!filter.handles(consumer, types, record)) {
+            return Uni.createFrom().voidItem();
+        }
+        Span span = tracer.spanBuilder(consumer + " process").startSpan();
+        Uni<Void> applied;
+        // Assembled while the span is current: context propagation hands it to every step (the effect's
+        // outbox writes included), which a span made current only when the pipeline runs would not reach.
+        try (Scope ignored = span.makeCurrent()) {
+            applied = health.retryWhileTransient(consumer, where(record), () -> attemptHandled(consumer, record, effect))
+                    .onFailure().recoverWithUni(failure -> {
+                        if (stopping) {
+                            // Never completes: unacknowledged, so delivered again after the restart.
+                            span.end();
+                            return Uni.createFrom().nothing();
+                        }
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR, "dead-lettered: " + Problems.describe(failure));
+                        return deadLetters.record(consumer, record, failure);
+                    });
+        }
+        return applied.onTermination().invoke(span::end);
     }
 
     /**
@@ -59,9 +107,15 @@ public class IdempotentConsumer {
         if (!filter.handles(consumer, types, record)) {
             return Uni.createFrom().voidItem();
         }
+        return attemptHandled(consumer, record, effect);
+    }
+
+    private Uni<Void> attemptHandled(String consumer, ConsumerRecord<String, String> record,
+                                     Function<CloudEvent, Uni<Void>> effect) {
         CloudEvent event = CloudEvent.from(record, mapper);
-        return Panache.withTransaction(() -> firstDelivery(consumer, event.id())
-                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()));
+        // Before the schema exists the record waits (a transient failure), rather than meeting missing tables.
+        return migrations.requireMigrated().chain(() -> Panache.withTransaction(() -> firstDelivery(consumer, event.id())
+                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())));
     }
 
     /** Where a record is, for logs. */

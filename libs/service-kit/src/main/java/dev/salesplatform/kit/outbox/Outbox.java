@@ -25,8 +25,8 @@ public class Outbox {
     /** One statement writes the outbox row and the history row: both or neither. */
     private static final String INSERT = """
             WITH event AS (
-                INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at)
-                VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6)
+                INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at, tracingspancontext)
+                VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6, CAST(?8 AS text))
                 RETURNING id, aggregate_type, aggregate_id, type, payload, created_at)
             INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
             SELECT id, aggregate_type, aggregate_id, type, ?7, created_at, payload FROM event""";
@@ -38,10 +38,15 @@ public class Outbox {
         this.mapper = mapper;
     }
 
-    /** Must run inside the transaction of the change; returns the event id ({@code ce_id}). */
+    /**
+     * Must run inside the transaction of the change; returns the event id ({@code ce_id}). The trace
+     * context current here (the request's or the consumer's) goes with the event, for its consumers to
+     * continue.
+     */
     public Uni<UUID> record(OutboxEvent event) {
         UUID id = UuidV7.next();
         String payload = envelope(event);
+        String traceContext = TracingSpanContext.ofCurrent();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, id)
                         .setParameter(2, event.aggregateType())
@@ -50,6 +55,7 @@ public class Outbox {
                         .setParameter(5, payload)
                         .setParameter(6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                         .setParameter(7, event.actorId())
+                        .setParameter(8, traceContext)
                         .executeUpdate())
                 .replaceWith(id);
     }

@@ -35,8 +35,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -81,6 +91,10 @@ import io.vertx.pgclient.PgConnectOptions;
  * It wakes on {@code LISTEN outbox} (the insert trigger's NOTIFY at commit) and also polls. The
  * producer gets every {@code kafka.*} property (TLS, SASL, ...) as the Kafka connector does, with the
  * relay's delivery settings on top.
+ * <p>
+ * An event written inside a trace ({@code tracingspancontext}) is sent in a producer span, a child of
+ * the span that wrote it, whose context goes in the record's {@code traceparent} (and {@code tracestate})
+ * header: the consumers' spans continue the writer's trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -88,7 +102,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String SELECT_BATCH = """
-            SELECT o.id, o.aggregate_type, o.aggregate_id, o.type, o.payload::text AS payload, o.created_at
+            SELECT o.id, o.aggregate_type, o.aggregate_id, o.type, o.payload::text AS payload, o.created_at,
+                   o.tracingspancontext
             FROM outbox o
             WHERE o.published_at IS NULL AND o.parked_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM outbox e
@@ -111,14 +126,35 @@ public class OutboxRelay {
                 ON true""";
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)";
 
+    /** Beyond the send timeout, for a batch to mark its rows and commit. */
+    private static final Duration SETTLE_MARGIN = Duration.ofSeconds(5);
+
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+    /** A header set by the propagator replaces one of the same name. */
+    private static final TextMapSetter<ProducerRecord<String, byte[]>> HEADER_SETTER = (record, name, value) -> {
+        record.headers().remove(name);
+        header(record, name, value);
+    };
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> MESSAGING_DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> MESSAGING_OPERATION = AttributeKey.stringKey("messaging.operation");
+    private static final AttributeKey<String> MESSAGING_MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> MESSAGING_KAFKA_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
+
     /** The oldest parked event and why Kafka refused it. */
     public record Parked(UUID eventId, String reason) {
     }
 
+    /** A record to send, and the producer span it is sent in (null for an event written outside a trace). */
+    private record Outgoing(ProducerRecord<String, byte[]> record, Span span) {
+    }
+
     private final OutboxConfig config;
+    private final DatabaseMigrations migrations;
     private final Pool pool;
     private final Vertx vertx;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private final Map<String, Object> kafkaConfig;
     private final PgConnectOptions listenOptions;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -140,15 +176,17 @@ public class OutboxRelay {
      * {@code kafkaConfig} is every {@code kafka.*} setting of the service, as its Kafka connector gets
      * them; the database settings open the connection that listens for NOTIFY.
      */
-    public OutboxRelay(OutboxConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    public OutboxRelay(OutboxConfig config, Pool pool, Vertx vertx, MeterRegistry registry, OpenTelemetry openTelemetry,
+                       DatabaseMigrations migrations, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
                        @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String databasePassword) {
         this.config = config;
+        this.migrations = migrations;
         this.pool = pool;
         this.vertx = vertx;
         this.registry = registry;
+        this.tracer = openTelemetry.getTracer(OutboxRelay.class.getPackageName());
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(databaseUser)
@@ -172,12 +210,20 @@ public class OutboxRelay {
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
+    /**
+     * Quarkus fires the shutdown event once the HTTP server has drained and closed, and closes the pool
+     * after it. The batch being sent is settled before the producer closes: it may wait for its
+     * acknowledgements for up to the send timeout, and so does the join, since a row the broker
+     * acknowledged that the relay could not mark published any more would be published again after
+     * the restart. Only a batch that outlasts that (the broker away) is cut short: it has no
+     * acknowledgement to lose.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp.release();
         if (thread != null) {
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(config.relay().sendTimeout().plus(SETTLE_MARGIN));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -224,6 +270,10 @@ public class OutboxRelay {
     private void run() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
+            if (!migrations.isDone()) {
+                awaitWakeUp(config.relay().pollInterval());
+                continue;
+            }
             try {
                 int count = drainBatch();
                 lastError = null;
@@ -261,10 +311,13 @@ public class OutboxRelay {
                 RowSet<Row> rows = connection.preparedQuery(SELECT_BATCH)
                         .executeAndAwait(Tuple.of(config.relay().batchSize()));
                 List<Row> batch = new ArrayList<>(rows.size());
+                List<Span> spans = new ArrayList<>(rows.size());
                 List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
                 for (Row row : rows) {
+                    Outgoing outgoing = toRecord(row);
                     batch.add(row);
-                    sends.add(send(toRecord(row)));
+                    spans.add(outgoing.span());
+                    sends.add(send(outgoing.record()));
                 }
                 long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
                 List<UUID> acknowledged = new ArrayList<>();
@@ -272,6 +325,7 @@ public class OutboxRelay {
                 for (int i = 0; i < batch.size(); i++) {
                     Row row = batch.get(i);
                     Exception failure = failureOf(sends.get(i), deadline);
+                    endSpan(spans.get(i), failure);
                     if (failure == null) {
                         acknowledged.add(row.getUUID("id"));
                     } else if (refusedForGood(failure)) {
@@ -351,21 +405,55 @@ public class OutboxRelay {
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
-    private ProducerRecord<String, byte[]> toRecord(Row row) {
+    private Outgoing toRecord(Row row) {
         String aggregateType = row.getString("aggregate_type");
         String aggregateId = row.getString("aggregate_id");
+        String topic = String.format(config.topicPattern(), aggregateType);
+        String eventId = row.getUUID("id").toString();
         OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                String.format(config.topicPattern(), aggregateType), aggregateId,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, aggregateId,
                 row.getString("payload").getBytes(StandardCharsets.UTF_8));
         header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", row.getUUID("id").toString());
+        header(record, "ce_id", eventId);
         header(record, "ce_source", config.source());
         header(record, "ce_type", row.getString("type"));
         header(record, "ce_time", createdAt.toInstant().toString());
         header(record, "ce_subject", aggregateId);
         header(record, "content-type", "application/json");
-        return record;
+        Span span = publishSpan(row.getString("tracingspancontext"), topic, eventId, aggregateId);
+        if (span != null) {
+            W3C.inject(Context.root().with(span), record, HEADER_SETTER);
+        }
+        return new Outgoing(record, span);
+    }
+
+    /** A producer span, child of the span that wrote the event; null for an event written outside a trace. */
+    private Span publishSpan(String writerContext, String topic, String eventId, String aggregateId) {
+        Context parent = TracingSpanContext.parse(writerContext);
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return null;
+        }
+        return tracer.spanBuilder(topic + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(parent)
+                .setAttribute(MESSAGING_SYSTEM, "kafka")
+                .setAttribute(MESSAGING_DESTINATION, topic)
+                .setAttribute(MESSAGING_OPERATION, "publish")
+                .setAttribute(MESSAGING_MESSAGE_ID, eventId)
+                .setAttribute(MESSAGING_KAFKA_KEY, aggregateId)
+                .startSpan();
+    }
+
+    /** Ends when the broker settled the send: acknowledged, or failed (parked or to be retried). */
+    private static void endSpan(Span span, Exception failure) {
+        if (span == null) {
+            return;
+        }
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, describe(failure));
+        }
+        span.end();
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.kit.database.DatabaseMigrations;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +56,12 @@ class OutboxRelayConcurrencyTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    OpenTelemetry openTelemetry;
+
+    @Inject
+    DatabaseMigrations migrations;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -107,7 +115,7 @@ class OutboxRelayConcurrencyTest {
 
     private Callable<Integer> drainer() {
         // Built as the container builds it; it only drains here, so it needs no Vert.x and listens to nothing.
-        OutboxRelay relay = new OutboxRelay(config, pool, null, registry, kafkaConfig, databaseUrl, "unused", "");
+        OutboxRelay relay = new OutboxRelay(config, pool, null, registry, openTelemetry, migrations, kafkaConfig, databaseUrl, "unused", "");
         return () -> {
             int published = 0;
             int idleRounds = 0;

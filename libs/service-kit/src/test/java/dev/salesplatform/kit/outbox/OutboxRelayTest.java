@@ -1,6 +1,5 @@
 package dev.salesplatform.kit.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salesplatform.testkit.Management;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestClock;
 import dev.salesplatform.testkit.TopicReader;
@@ -96,12 +96,12 @@ class OutboxRelayTest {
         assertFalse(eventIds(records).contains(refused), "the refused event is not published");
 
         await().atMost(DEADLINE).until(() -> registry.get("outbox.parked").gauge().value() == 1.0);
-        await().atMost(DEADLINE).untilAsserted(() -> given().when().get("/q/health/ready").then()
+        await().atMost(DEADLINE).untilAsserted(() -> Management.given().when().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox-relay' }.data.parked", equalTo(1))
                 .body("checks.find { it.name == 'outbox-relay' }.data.firstParkedEventId", equalTo(refused.toString()))
                 .body("checks.find { it.name == 'outbox-relay' }.data.firstParkedReason", equalTo(reason)));
-        given().when().get("/q/metrics").then().body(containsString("\noutbox_parked 1.0"));
+        Management.given().when().get("/q/metrics").then().body(containsString("\noutbox_parked 1.0"));
     }
 
     @Test

@@ -1,0 +1,16 @@
+package dev.salesplatform.kit.tracing;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+
+/** The test application's finished spans, for tests to read (beside the kit's {@link UnexportedSpans}). */
+public class InMemorySpans {
+
+    @Produces
+    @Singleton
+    InMemorySpanExporter inMemorySpanExporter() {
+        return InMemorySpanExporter.create();
+    }
+}
