@@ -1,12 +1,10 @@
 package dev.salesplatform.deal.messaging;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salesplatform.testkit.CloudEventRecord;
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestClock;
+import dev.salesplatform.testkit.Spans;
 import dev.salesplatform.testkit.TopicReader;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -63,12 +62,12 @@ class HandOffTraceTest {
                 .stream().filter(r -> lead.equals(leadIdOf(r))).findFirst().orElseThrow();
         assertEquals("deal.created.v1", TopicReader.header(created, "ce_type"));
 
-        SpanData received = awaitSpan(traceId, SpanKind.CONSUMER);
+        SpanData received = Spans.awaitOne(spans, traceId, SpanKind.CONSUMER, DEADLINE);
         assertEquals(producerSpanId, received.getParentSpanId(), "the consumer continues the producer's trace");
-        SpanData handling = awaitSpan(traceId, SpanKind.INTERNAL);
+        SpanData handling = Spans.awaitOne(spans, traceId, SpanKind.INTERNAL, DEADLINE);
         assertEquals("deal.lead-events process", handling.getName());
         assertEquals(received.getSpanId(), handling.getParentSpanId());
-        SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER);
+        SpanData publish = Spans.awaitOne(spans, traceId, SpanKind.PRODUCER, DEADLINE);
         assertEquals("sales.deal.events publish", publish.getName());
         assertEquals(handling.getSpanId(), publish.getParentSpanId(), "deal.created was recorded by the handling");
         assertEquals("00-" + traceId + "-" + publish.getSpanId() + "-01", TopicReader.header(created, "traceparent"));
@@ -80,14 +79,5 @@ class HandOffTraceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The one span of {@code kind} in the trace, once exported (spans are exported in batches). */
-    private SpanData awaitSpan(String traceId, SpanKind kind) {
-        return await().atMost(DEADLINE).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
-                .reduce((first, second) -> {
-                    throw new AssertionError("two " + kind + " spans in trace " + traceId + ": " + first + ", " + second);
-                }), Optional::isPresent).orElseThrow();
     }
 }

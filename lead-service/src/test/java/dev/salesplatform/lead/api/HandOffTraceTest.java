@@ -9,14 +9,12 @@ import static dev.salesplatform.lead.api.LeadApi.leadJson;
 import static dev.salesplatform.lead.api.LeadApi.qualify;
 import static dev.salesplatform.lead.api.LeadApi.sdr;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -25,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.Spans;
 import dev.salesplatform.testkit.TopicReader;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -68,10 +67,10 @@ class HandOffTraceTest {
         ConsumerRecord<String, String> handedOff = events.getLast();
         assertEquals("lead.handed-off.v1", type(handedOff));
 
-        SpanData request = awaitSpan(traceId, SpanKind.SERVER);
+        SpanData request = Spans.awaitOne(spans, traceId, SpanKind.SERVER, DEADLINE);
         assertEquals(callerSpanId, request.getParentSpanId(), "the request continues the caller's trace");
         assertTrue(request.getName().endsWith("/handoff"), request.getName());
-        SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER);
+        SpanData publish = Spans.awaitOne(spans, traceId, SpanKind.PRODUCER, DEADLINE);
         assertEquals("sales.lead.events publish", publish.getName());
         assertEquals(request.getSpanId(), publish.getParentSpanId(), "published as the request's child");
         assertEquals("00-" + traceId + "-" + publish.getSpanId() + "-01", TopicReader.header(handedOff, "traceparent"));
@@ -85,14 +84,5 @@ class HandOffTraceTest {
 
     private static String type(ConsumerRecord<String, String> record) {
         return TopicReader.header(record, "ce_type");
-    }
-
-    /** The one span of {@code kind} in the trace, once exported (spans are exported in batches). */
-    private SpanData awaitSpan(String traceId, SpanKind kind) {
-        return await().atMost(DEADLINE).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
-                .reduce((first, second) -> {
-                    throw new AssertionError("two " + kind + " spans in trace " + traceId + ": " + first + ", " + second);
-                }), Optional::isPresent).orElseThrow();
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.salesplatform.kit.messaging.Failures;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -102,6 +103,16 @@ public class ProblemMappers {
         return unauthorized(uri, headers);
     }
 
+    /**
+     * Keycloak not reachable (a service started before it, or lost it): tokens cannot be checked now,
+     * which is neither the caller's fault nor a bug. Quarkus OIDC tries to reach it again on the next request.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response identityProviderAway(OIDCException e, UriInfo uri) {
+        LOG.warnf("Unavailable on %s: identity provider: %s", path(uri), e.getMessage());
+        return unavailable(uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem("forbidden", "Forbidden", 403,
@@ -145,11 +156,15 @@ public class ProblemMappers {
         }
         if (Failures.isTransient(e)) {
             LOG.warnf("Unavailable on %s: %s", path(uri), Failures.describe(e));
-            return respond(new Problem("unavailable", "Service unavailable", 503,
-                    "A service this request needs is not reachable right now; retry later", path(uri), null, null))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return unavailable(uri);
         }
         return unexpected(e, uri);
+    }
+
+    private static Response unavailable(UriInfo uri) {
+        return respond(new Problem("unavailable", "Service unavailable", 503,
+                "A service this request needs is not reachable right now; retry later", path(uri), null, null))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private Response unexpected(Throwable e, UriInfo uri) {

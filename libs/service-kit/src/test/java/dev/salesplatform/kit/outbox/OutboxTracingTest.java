@@ -1,14 +1,12 @@
 package dev.salesplatform.kit.outbox;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestClock;
+import dev.salesplatform.testkit.Spans;
 import dev.salesplatform.testkit.TopicReader;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -66,13 +65,13 @@ class OutboxTracingTest {
                 .when().post("/test/outbox-events/" + aggregateType)
                 .then().statusCode(200).extract().asString();
 
-        SpanData request = awaitSpan(traceId, SpanKind.SERVER);
+        SpanData request = Spans.awaitOne(spans, traceId, SpanKind.SERVER, DEADLINE);
         assertEquals(clientSpanId, request.getParentSpanId(), "the request continues the client's trace");
         assertEquals("traceparent=00-" + traceId + "-" + request.getSpanId() + "-01\ntracestate=vendor=opaque\n",
                 storedContext(eventId), "the row holds the context of the request that wrote it");
 
         ConsumerRecord<String, String> record = published(aggregateType, eventId);
-        SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER);
+        SpanData publish = Spans.awaitOne(spans, traceId, SpanKind.PRODUCER, DEADLINE);
         assertEquals(String.format(config.topicPattern(), aggregateType) + " publish", publish.getName());
         assertEquals(request.getSpanId(), publish.getParentSpanId(), "the relay's span is the request's child");
         assertEquals("00-" + traceId + "-" + publish.getSpanId() + "-01", TopicReader.header(record, "traceparent"));
@@ -107,14 +106,5 @@ class OutboxTracingTest {
                 String.format(config.topicPattern(), aggregateType),
                 read -> read.stream().anyMatch(r -> eventId.equals(TopicReader.header(r, "ce_id"))), DEADLINE);
         return records.stream().filter(r -> eventId.equals(TopicReader.header(r, "ce_id"))).findFirst().orElseThrow();
-    }
-
-    /** The one span of {@code kind} in the trace, once it is finished (spans are exported in batches). */
-    private SpanData awaitSpan(String traceId, SpanKind kind) {
-        return await().atMost(DEADLINE).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == kind)
-                .reduce((first, second) -> {
-                    throw new AssertionError("two " + kind + " spans in trace " + traceId + ": " + first + ", " + second);
-                }), Optional::isPresent).orElseThrow();
     }
 }

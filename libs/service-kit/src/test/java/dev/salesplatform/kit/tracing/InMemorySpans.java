@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
-/** The test application's finished spans, for tests to read (beside the kit's {@link UnexportedSpans}). */
+/** The test application's finished spans, for tests to read (beside {@link dev.salesplatform.tracing.UnexportedSpans}). */
 public class InMemorySpans {
 
     @Produces

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.tracing.UnexportedSpans;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.salesplatform.gateway.tracing;
+package dev.salesplatform.tracing;
 
 import static io.quarkus.opentelemetry.runtime.config.runtime.exporter.OtlpExporterConfig.DEFAULT_GRPC_BASE_URI;
 
@@ -14,8 +14,8 @@ import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
  * Drops finished spans while no OTLP endpoint is configured: traces are still made and propagated
- * (trace ids in the logs and in the requests to the upstreams), but nothing is sent; the services' kit
- * has the same switch (the gateway shares no code with the services). Quarkus' OTLP exporter would
+ * (trace ids in the logs, in requests and in Kafka headers), but nothing is sent. Shared by the services'
+ * kit and the gateway, which has no kit. Quarkus' OTLP exporter would
  * otherwise send to its default endpoint, http://localhost:4317/, and log a warning for every batch
  * nobody receives. It stands aside while any {@link SpanExporter} bean is present, and this one is present
  * only while the traces endpoint ({@code quarkus.otel.exporter.otlp.traces.endpoint}, which falls back
