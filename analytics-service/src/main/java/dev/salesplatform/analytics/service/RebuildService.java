@@ -57,12 +57,12 @@ public class RebuildService {
     @Inject
     public RebuildService(Pool pool, ProjectionStateRepository states, ProjectionService projections, EventLog log,
                           AnalyticsConfig config, DatabaseMigrations migrations) {
-        this.migrations = migrations;
         this.pool = pool;
         this.states = states;
         this.projections = projections;
         this.log = log;
         this.config = config;
+        this.migrations = migrations;
     }
 
     void onStart(@Observes StartupEvent start) {

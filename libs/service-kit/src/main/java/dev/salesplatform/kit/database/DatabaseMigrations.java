@@ -2,6 +2,8 @@ package dev.salesplatform.kit.database;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
@@ -37,7 +39,7 @@ public class DatabaseMigrations {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile String lastFailure;
-    private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Inject
     public DatabaseMigrations(Flyway flyway) {
@@ -55,7 +57,7 @@ public class DatabaseMigrations {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+        stopped.countDown();
     }
 
     /** Completes once the schema is up to date; at once when it already is. */
@@ -116,9 +118,12 @@ public class DatabaseMigrations {
 
     private void migrateUntilDone() {
         Duration backoff = FIRST_BACKOFF;
-        while (!stopping) {
+        while (true) {
             try {
-                Thread.sleep(backoff);
+                // Waits out the backoff, or ends at once when the service stops.
+                if (stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
