@@ -278,14 +278,12 @@ class EdgeLimitsTest {
                     .header("Retry-After", "1")
                     .body("type", is("https://salesplatform.dev/problems/upstream-unavailable"))
                     .body("detail", containsString("given a rest"));
-            given().when().get(metrics).then()
-                    .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 1.0"));
+            given().when().get(metrics).then().body(containsString(breakerState("customer-success") + " 1.0"));
 
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     given().header("Authorization", ada).when().get(path).then().statusCode(200));
             given().header("Authorization", ada).when().get(path).then().statusCode(200);
-            given().when().get(metrics).then()
-                    .body(containsString("gateway_circuit_breaker_state{upstream=\"customer-success\"} 0.0"));
+            given().when().get(metrics).then().body(containsString(breakerState("customer-success") + " 0.0"));
         } finally {
             upstream.stop(0);
         }
@@ -300,7 +298,14 @@ class EdgeLimitsTest {
                 .statusCode(200)
                 .body(containsString("gateway_upstream_requests_total{status=\"200\",upstream=\"deal\"}"))
                 .body(containsString("gateway_rate_limited_total{policy=\"default\"}"))
-                .body(containsString("gateway_circuit_breaker_state{upstream=\"deal\"} 0.0"));
+                .body(containsString(breakerState("deal") + " 0.0"));
+    }
+
+    /** The breaker state series of the upstream's one instance, tagged with its host and port. */
+    private static String breakerState(String upstream) {
+        String url = ConfigProvider.getConfig().getValue("gateway.upstreams." + upstream + ".url", String.class);
+        return "gateway_circuit_breaker_state{upstream=\"" + upstream + "\",upstream_instance=\""
+                + URI.create(url).getAuthority() + "\"}";
     }
 
     /** Sends until the gateway refuses; with 1 token/s refilled, a handful of quick requests get there. */

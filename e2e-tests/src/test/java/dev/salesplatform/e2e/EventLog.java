@@ -23,8 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EventLog implements AutoCloseable {
 
-    static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:9092");
-
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
     private final List<ConsumerRecord<String, String>> read = new ArrayList<>();
@@ -75,7 +73,7 @@ final class EventLog implements AutoCloseable {
 
     private static KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }

@@ -41,7 +41,7 @@ final class ServiceInstance implements AutoCloseable {
 
         /** The stack's own, as ./platform up runs them. */
         static Dependencies ofTheStack() {
-            return new Dependencies(HOST + ":15432", HOST + ":9092", "http://" + HOST + ":8180");
+            return new Dependencies(HOST + ":15432", Stack.KAFKA, "http://" + HOST + ":8180");
         }
     }
 
@@ -83,6 +83,10 @@ final class ServiceInstance implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + dependencies.postgres() + "/lead");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + dependencies.postgres() + "/lead");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", dependencies.kafka());
+        // Its topic check expects the topics as the stack's cluster has them (one broker, or three).
+        LocalStack.Replication replication = LocalStack.replicationOf("sales.lead.events");
+        environment.put("KAFKA_TOPIC_REPLICATION_FACTOR", Integer.toString(replication.factor()));
+        environment.put("KAFKA_TOPIC_MIN_INSYNC_REPLICAS", Integer.toString(replication.minInsync()));
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", dependencies.keycloak() + "/realms/sales");
         // Text logs, for a person reading target/<label>.log after a failure.
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");

@@ -11,6 +11,8 @@ final class Stack {
 
     static final String GATEWAY = System.getProperty("e2e.gateway", "http://127.0.0.1:8080");
     static final String KEYCLOAK = System.getProperty("e2e.keycloak", "http://127.0.0.1:8180");
+    /** Every broker a local stack may run (one, or a cluster of three): a client bootstraps from any that answers. */
+    static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
     static final String TOKEN_URL = KEYCLOAK + "/realms/sales/protocol/openid-connect/token";
     static final String DEMO_PASSWORD = "demo";
 

@@ -38,7 +38,6 @@ import io.restassured.http.ContentType;
 class TraceE2eTest {
 
     static final String API = Stack.GATEWAY + "/api/v1";
-    static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:9092");
     static final String DEAL_EVENTS = "sales.deal.events";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +79,7 @@ class TraceE2eTest {
     /** A consumer of every partition of sales.deal.events, positioned after what is there already. */
     private static KafkaConsumer<String, String> consumerAtTheEnd() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer());

@@ -2,9 +2,12 @@ package dev.salesplatform.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -32,7 +35,7 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
-    /** Pooled connections per upstream; Vert.x' default of 5 would queue requests under load. */
+    /** Pooled connections per upstream instance; Vert.x' default of 5 would queue requests under load. */
     @WithDefault("100")
     int maxConnectionsPerUpstream();
 
@@ -54,8 +57,12 @@ public interface GatewayConfig {
 
     interface Upstream {
 
-        /** Base URL, e.g. {@code http://127.0.0.1:8081}; a path in it is put before the forwarded path. */
-        URI url();
+        /**
+         * Base URL of each instance, comma-separated, e.g. {@code http://127.0.0.1:8081}; a path in it is put
+         * before the forwarded path. One URL (a Kubernetes Service) is the common case; with several the
+         * gateway balances over them (round robin over the ready ones).
+         */
+        List<URI> url();
 
         /**
          * Path prefixes served by this upstream, e.g. {@code /api/v1/leads}. A prefix matches itself and
@@ -64,24 +71,61 @@ public interface GatewayConfig {
         List<String> prefixes();
 
         /**
-         * Base URL of the upstream's management interface, where its {@code /q/health} is served (a port
-         * of its own, not routed); the API URL when unset, for an upstream that serves both on one port.
+         * Base URL of each instance's management interface, where its {@code /q/health} is served (a port
+         * of its own, not routed), paired by position with {@link #url()}; the API URLs when unset, for
+         * instances that serve both on one port.
          */
-        Optional<URI> managementUrl();
+        Optional<List<URI>> managementUrl();
 
-        default URI healthUrl() {
-            return managementUrl().orElse(url());
+        /**
+         * The instances of upstream {@code name}: {@link #url()} paired by position with
+         * {@link #managementUrl()}. Refuses lists of different lengths and an instance listed twice, which
+         * would send requests or readiness to the wrong instance.
+         */
+        default List<Instance> instances(String name) {
+            List<URI> urls = url();
+            List<URI> healthUrls = managementUrl().orElse(urls);
+            if (healthUrls.size() != urls.size()) {
+                throw new IllegalArgumentException("Upstream " + name + ": gateway.upstreams." + name + ".url lists "
+                        + urls.size() + " instance(s) but gateway.upstreams." + name + ".management-url lists "
+                        + healthUrls.size() + "; give one management URL per instance, in the same order");
+            }
+            requireDistinct(name, "url", urls);
+            requireDistinct(name, "management-url", healthUrls);
+            return IntStream.range(0, urls.size()).mapToObj(i -> new Instance(urls.get(i), healthUrls.get(i))).toList();
+        }
+
+        /** Host and port identify an instance (and tag its metrics), whatever else its URL says. */
+        private static void requireDistinct(String name, String property, List<URI> urls) {
+            Set<String> authorities = new HashSet<>();
+            for (URI url : urls) {
+                int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+                if (!authorities.add(url.getHost() + ":" + port)) {
+                    throw new IllegalArgumentException("Upstream " + name + ": gateway.upstreams." + name + "."
+                            + property + " lists " + url.getHost() + ":" + port + " twice");
+                }
+            }
         }
     }
 
-    /** Stops sending requests to an upstream that keeps failing, so that clients get a 503 at once, not a wait. */
+    /** One instance of an upstream: where its API is, and where its readiness is asked. */
+    record Instance(URI url, URI healthUrl) {
+    }
+
+    /**
+     * Stops sending requests to an upstream instance that keeps failing, so that clients get another
+     * instance or a 503 at once, not a wait. One breaker per instance.
+     */
     interface CircuitBreaker {
 
-        /** Consecutive connection failures or timeouts after which the upstream counts as down. */
+        /** Consecutive connection failures or timeouts after which the instance counts as down. */
         @WithDefault("5")
         int failureThreshold();
 
-        /** How long requests are answered 503 at once before one trial request may go through. */
+        /**
+         * How long the instance gets no requests (503 at once when no other instance can take them) before
+         * one trial request may go through.
+         */
         @WithDefault("10s")
         Duration openDuration();
     }
@@ -182,6 +226,14 @@ public interface GatewayConfig {
         /** How long the gateway waits for an upstream's readiness, or for its OpenAPI document. */
         @WithDefault("2s")
         Duration upstreamTimeout();
+
+        /**
+         * How often the readiness of each upstream instance is asked. While an instance is not ready,
+         * requests go to the ready ones; one that refuses a connection counts as not ready until it
+         * answers UP again.
+         */
+        @WithDefault("2s")
+        Duration pollInterval();
 
         /**
          * Whether an upstream that is down makes the gateway not ready. Off by default: the gateway

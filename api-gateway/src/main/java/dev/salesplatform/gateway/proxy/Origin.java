@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import io.vertx.core.http.RequestOptions;
 
-/** Where one upstream lives and how long it may keep the gateway waiting. */
+/** Where one instance of an upstream lives and how long it may keep the gateway waiting. */
 record Origin(String name, String host, int port, boolean ssl, String basePath, Duration timeout) {
 
     static Origin of(String name, URI url, Duration timeout) {
@@ -20,6 +20,11 @@ record Origin(String name, String host, int port, boolean ssl, String basePath, 
         int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
         String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceFirst("/$", "");
         return new Origin(name, url.getHost(), port, ssl, basePath, timeout);
+    }
+
+    /** Host and port, which identify the instance among those of its upstream. */
+    String authority() {
+        return host + ":" + port;
     }
 
     /**

@@ -66,8 +66,8 @@ final class UpstreamSilence {
     }
 
     /** A new timing for the proxied request of {@code context}, attached to it for {@link #of}. */
-    static UpstreamSilence attach(ProxyContext context, Vertx vertx, Origin origin) {
-        UpstreamSilence silence = new UpstreamSilence(vertx, origin.name(), origin.timeout());
+    static UpstreamSilence attach(ProxyContext context, Vertx vertx, String upstream, Duration timeout) {
+        UpstreamSilence silence = new UpstreamSilence(vertx, upstream, timeout);
         context.set(ATTACHMENT, silence);
         return silence;
     }

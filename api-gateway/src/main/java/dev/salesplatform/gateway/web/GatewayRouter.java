@@ -29,9 +29,10 @@ import io.vertx.ext.web.RoutingContext;
  * Puts the gateway's handlers on Quarkus' HTTP router. For every request: request id (the trace
  * context is OpenTelemetry's, see {@link dev.salesplatform.gateway.proxy.UpstreamRoutes}), the request
  * line and headers (sizes, the canonical path that everything after uses), CORS, declared
- * body length; then under {@code /api}: token, rate limit, the upstream's breaker and proxy (which
- * counts bodies of undeclared length); the merged OpenAPI document with Swagger UI under {@code /q};
- * and 404 for every other path. Health and metrics are on the management interface, not here.
+ * body length; then under {@code /api}: token, rate limit, the proxy to an instance of the upstream
+ * that is ready and whose breaker allows (which counts bodies of undeclared length); the merged
+ * OpenAPI document with Swagger UI under {@code /q}; and 404 for every other path. Health and metrics
+ * are on the management interface, not here.
  */
 @ApplicationScoped
 public class GatewayRouter {

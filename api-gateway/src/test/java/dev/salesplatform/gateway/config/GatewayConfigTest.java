@@ -1,6 +1,7 @@
 package dev.salesplatform.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,14 +22,17 @@ class GatewayConfigTest {
     void defaultsRouteEveryServiceToItsLocalPort() throws IOException {
         GatewayConfig config = load(Map.of());
 
-        assertEquals(URI.create("http://127.0.0.1:8081"), config.upstreams().get("lead").url());
+        assertEquals(List.of(new GatewayConfig.Instance(URI.create("http://127.0.0.1:8081"),
+                URI.create("http://127.0.0.1:9081"))), config.upstreams().get("lead").instances("lead"));
         assertEquals(List.of("/api/v1/leads", "/api/v1/lead-imports", "/api/v1/dead-letters/lead-service"),
                 config.upstreams().get("lead").prefixes());
-        assertEquals(URI.create("http://127.0.0.1:8083"), config.upstreams().get("customer-success").url());
-        assertEquals(URI.create("http://127.0.0.1:9083"), config.upstreams().get("customer-success").healthUrl());
+        assertEquals(List.of(URI.create("http://127.0.0.1:8083")), config.upstreams().get("customer-success").url());
+        assertEquals(URI.create("http://127.0.0.1:9083"),
+                config.upstreams().get("customer-success").instances("customer-success").get(0).healthUrl());
         assertEquals(List.of("/api/v1/analytics", "/api/v1/dead-letters/analytics-service"),
                 config.upstreams().get("analytics").prefixes());
         assertEquals(Duration.ofSeconds(30), config.upstreamTimeout());
+        assertEquals(Duration.ofSeconds(2), config.health().pollInterval());
     }
 
     @Test
@@ -39,11 +43,63 @@ class GatewayConfigTest {
                 "GATEWAY_UPSTREAMS_LEAD_MANAGEMENT_URL", "http://lead-service:9000",
                 "GATEWAY_UPSTREAM_TIMEOUT", "5s"));
 
-        assertEquals(URI.create("http://lead-service:8080"), config.upstreams().get("lead").url());
-        assertEquals(URI.create("http://lead-service:9000"), config.upstreams().get("lead").healthUrl());
-        assertEquals(URI.create("http://customer-success-service:8080"),
+        assertEquals(List.of(new GatewayConfig.Instance(URI.create("http://lead-service:8080"),
+                URI.create("http://lead-service:9000"))), config.upstreams().get("lead").instances("lead"));
+        assertEquals(List.of(URI.create("http://customer-success-service:8080")),
                 config.upstreams().get("customer-success").url());
         assertEquals(Duration.ofSeconds(5), config.upstreamTimeout());
+    }
+
+    @Test
+    void listsSeveralInstancesCommaSeparatedPairingManagementUrlsByPosition() throws IOException {
+        GatewayConfig config = load(Map.of(
+                "GATEWAY_UPSTREAMS_LEAD_URL", "http://127.0.0.1:8081,http://127.0.0.1:8101",
+                // A space after the comma is fine.
+                "GATEWAY_UPSTREAMS_LEAD_MANAGEMENT_URL", "http://127.0.0.1:9081, http://127.0.0.1:9101",
+                "GATEWAY_UPSTREAMS_DEAL_URL", "http://deal-a:8082,http://deal-b:8082",
+                "GATEWAY_UPSTREAMS_DEAL_MANAGEMENT_URL", "",
+                "GATEWAY_HEALTH_POLL_INTERVAL", "500ms"));
+
+        assertEquals(List.of(
+                new GatewayConfig.Instance(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:9081")),
+                new GatewayConfig.Instance(URI.create("http://127.0.0.1:8101"), URI.create("http://127.0.0.1:9101"))),
+                config.upstreams().get("lead").instances("lead"));
+        // Without management URLs, each instance's readiness is asked on its API URL.
+        assertEquals(List.of(
+                new GatewayConfig.Instance(URI.create("http://deal-a:8082"), URI.create("http://deal-a:8082")),
+                new GatewayConfig.Instance(URI.create("http://deal-b:8082"), URI.create("http://deal-b:8082"))),
+                config.upstreams().get("deal").instances("deal"));
+        assertEquals(Duration.ofMillis(500), config.health().pollInterval());
+    }
+
+    @Test
+    void refusesManagementUrlsThatDoNotPairWithTheUrls() throws IOException {
+        GatewayConfig config = load(Map.of(
+                "GATEWAY_UPSTREAMS_LEAD_URL", "http://127.0.0.1:8081,http://127.0.0.1:8101",
+                "GATEWAY_UPSTREAMS_LEAD_MANAGEMENT_URL", "http://127.0.0.1:9081"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> config.upstreams().get("lead").instances("lead"));
+        assertEquals("Upstream lead: gateway.upstreams.lead.url lists 2 instance(s) but "
+                + "gateway.upstreams.lead.management-url lists 1; "
+                + "give one management URL per instance, in the same order", refused.getMessage());
+    }
+
+    @Test
+    void refusesAnInstanceListedTwice() throws IOException {
+        GatewayConfig urls = load(Map.of(
+                "GATEWAY_UPSTREAMS_LEAD_URL", "http://127.0.0.1:8081,http://127.0.0.1:8081/",
+                "GATEWAY_UPSTREAMS_LEAD_MANAGEMENT_URL", "http://127.0.0.1:9081,http://127.0.0.1:9101"));
+        GatewayConfig managementUrls = load(Map.of(
+                "GATEWAY_UPSTREAMS_DEAL_URL", "http://deal-a,http://deal-b",
+                "GATEWAY_UPSTREAMS_DEAL_MANAGEMENT_URL", "http://deal-a:80,http://deal-a"));
+
+        assertEquals("Upstream lead: gateway.upstreams.lead.url lists 127.0.0.1:8081 twice",
+                assertThrows(IllegalArgumentException.class, () -> urls.upstreams().get("lead").instances("lead"))
+                        .getMessage());
+        assertEquals("Upstream deal: gateway.upstreams.deal.management-url lists deal-a:80 twice",
+                assertThrows(IllegalArgumentException.class,
+                        () -> managementUrls.upstreams().get("deal").instances("deal")).getMessage());
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 import dev.salesplatform.topics.TopicDefinition;
 
 /**
- * A real single-node KRaft Kafka broker, run as a child process on its own classpath (the broker
- * jars collected by tools/kafka-broker), so that the broker version does not follow the client
- * version of the application classpath.
+ * A real KRaft Kafka broker (broker and controller in one process), run as a child process on its
+ * own classpath (the broker jars collected by tools/kafka-broker), so that the broker version does
+ * not follow the client version of the application classpath. Alone ({@link #start}) it is a cluster
+ * of one; {@link #startMember} makes it one node of a cluster whose controllers form a static quorum.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -34,6 +35,54 @@ public final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.libs = libs;
         this.logFile = logFile;
+    }
+
+    /** One node of a local cluster: its id and its two listeners on 127.0.0.1. */
+    public record Node(int id, int port, int controllerPort) {
+
+        public String bootstrapServer() {
+            return "127.0.0.1:" + port;
+        }
+
+        String voter() {
+            return id + "@127.0.0.1:" + controllerPort;
+        }
+    }
+
+    /** The nodes of a cluster of {@code size}: ids 1..size, ports from {@code firstPort} on, two each. */
+    public static List<Node> cluster(int size, int firstPort) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a cluster has at least one node, not " + size);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new Node(i + 1, firstPort + 2 * i, firstPort + 2 * i + 1));
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** The bootstrap list of {@code nodes}, as clients take it. */
+    public static String bootstrapServers(List<Node> nodes) {
+        return String.join(",", nodes.stream().map(Node::bootstrapServer).toList());
+    }
+
+    /**
+     * The id of the cluster kept in {@code clusterDir}: read from its {@code cluster.id}, or made
+     * and written there on first use, so that every node formats its storage for the same cluster.
+     */
+    public static String clusterId(Path clusterDir) {
+        Path file = clusterDir.resolve("cluster.id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(clusterDir);
+            String id = randomClusterId();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -63,17 +112,38 @@ public final class KafkaBroker implements AutoCloseable {
     /** As {@link #start(Path, Path, int, int, Duration)}, launched as {@code options} say. */
     public static KafkaBroker start(Path libs, Path workDir, int port, int controllerPort, Duration timeout,
                                     LaunchOptions options) {
+        Node node = new Node(1, port, controllerPort);
+        return launch(libs, workDir, node, List.of(node), null, timeout, options);
+    }
+
+    /**
+     * Starts {@code node} of {@code cluster}, whose data lives in {@code workDir} (one directory per
+     * node). Every node of the cluster votes in its controller quorum, so the cluster stays up while
+     * a majority of it runs; a node waits for that majority before it counts as started, so start
+     * the nodes at the same time. Storage is formatted for {@code clusterId} on first use only.
+     */
+    public static KafkaBroker startMember(Path libs, Path workDir, Node node, List<Node> cluster, String clusterId,
+                                          Duration timeout, LaunchOptions options) {
+        if (!cluster.contains(node)) {
+            throw new IllegalArgumentException("node " + node + " is not one of " + cluster);
+        }
+        return launch(libs, workDir, node, cluster, clusterId, timeout, options);
+    }
+
+    /** {@code clusterId} null: a cluster of one, formatted standalone (its controller quorum made by itself). */
+    private static KafkaBroker launch(Path libs, Path workDir, Node node, List<Node> cluster, String clusterId,
+                                      Duration timeout, LaunchOptions options) {
         requireLibs(libs);
         workDir = workDir.toAbsolutePath();
         try {
             Files.createDirectories(workDir);
             Path dataDir = workDir.resolve("data");
             Path config = workDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(dataDir, port, controllerPort));
+            Files.writeString(config, serverProperties(dataDir, node, clusterId == null ? List.of() : cluster));
             Path logFile = options.logFile() == null ? workDir.resolve("broker.log") : options.logFile().toAbsolutePath();
             Files.createDirectories(logFile.getParent());
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
-                format(libs, config, workDir.resolve("format.log"));
+                format(libs, config, workDir.resolve("format.log"), clusterId);
             }
             List<String> main = new ArrayList<>();
             if (options.ownSession()) {
@@ -81,7 +151,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Process process = javaProcess(libs, main, List.of("kafka.Kafka", config.toString()), workDir, logFile);
             options.onLaunch().accept(process.toHandle());
-            KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port, libs, logFile);
+            KafkaBroker broker = new KafkaBroker(process, clusterId == null ? node.bootstrapServer()
+                    : bootstrapServers(cluster), libs, logFile);
             broker.awaitStarted(timeout);
             return broker;
         } catch (IOException e) {
@@ -183,9 +254,14 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka broker not started within " + timeout + ", see " + logFile);
     }
 
-    private static void format(Path libs, Path config, Path log) throws IOException {
-        Process format = javaProcess(libs, List.of(), List.of("kafka.tools.StorageTool", "format", "--standalone",
-                "--ignore-formatted", "--cluster-id=" + randomClusterId(), "-c", config.toString()), config.getParent(), log);
+    /** {@code clusterId} null: a new cluster of one, its quorum this node alone. */
+    private static void format(Path libs, Path config, Path log, String clusterId) throws IOException {
+        List<String> args = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "--cluster-id=" + (clusterId == null ? randomClusterId() : clusterId), "-c", config.toString()));
+        if (clusterId == null) {
+            args.add("--standalone");
+        }
+        Process format = javaProcess(libs, List.of(), args, config.getParent(), log);
         try {
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed:\n" + Files.readString(log));
@@ -214,27 +290,38 @@ public final class KafkaBroker implements AutoCloseable {
                 .start();
     }
 
-    private static String serverProperties(Path dataDir, int port, int controllerPort) {
-        return String.join("\n",
-                "node.id=1",
+    /**
+     * {@code voters} empty: a cluster of one with a dynamic quorum (formatted standalone); else the
+     * static quorum of every voter, and internal and new topics replicated to three nodes (or all, if
+     * fewer) with writes needing two of them in sync, as a production cluster would have it.
+     */
+    private static String serverProperties(Path dataDir, Node node, List<Node> voters) {
+        int replicas = Math.min(3, Math.max(1, voters.size()));
+        int minInsync = Math.min(2, replicas);
+        List<String> lines = new ArrayList<>(List.of(
+                "node.id=" + node.id(),
                 "process.roles=broker,controller",
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + node.port(),
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                voters.isEmpty() ? "controller.quorum.bootstrap.servers=127.0.0.1:" + node.controllerPort()
+                        : "controller.quorum.voters=" + String.join(",", voters.stream().map(Node::voter).toList()),
                 "log.dirs=" + dataDir.toAbsolutePath(),
                 "num.partitions=3",
                 "log.retention.ms=-1",
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInsync,
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInsync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInsync,
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
-                "");
+                ""));
+        return String.join("\n", lines);
     }
 
     /** Base64url, so it may start with '-': always pass it as {@code --cluster-id=<id>}, never as a separate argument. */

@@ -114,7 +114,7 @@ public final class DevStack {
             out.println("Build it with ./mvnw -B install -DskipTests (./platform up does this by itself).");
             return 1;
         }
-        List<String> conflicts = Ports.conflicts(StackSpec.ports(options.infraOnly()));
+        List<String> conflicts = Ports.conflicts(options.shape().ports(options.infraOnly()));
         if (!conflicts.isEmpty()) {
             out.println("Cannot start: " + (conflicts.size() == 1 ? "a port the stack needs is" : "ports the stack needs are")
                     + " taken:");
@@ -136,12 +136,17 @@ public final class DevStack {
             return follow(follower, supervisor, null);
         }
         boolean infraOnly = State.infraOnly(layout);
+        StackSpec.Shape shape = State.shape(layout);
         out.println("The stack is already running (supervisor pid " + supervisor.pid()
-                + (infraOnly ? ", infrastructure only" : "") + "); nothing to do.");
+                + (infraOnly ? ", infrastructure only" : "") + ", " + shape + "); nothing to do.");
         if (infraOnly && !options.infraOnly()) {
             out.println("It was started with --infra-only: run ./platform down, then ./platform up, to start the services too.");
         }
-        out.print(Info.text(infraOnly));
+        if (!shape.equals(options.shape())) {
+            out.println("You asked for " + options.shape() + ": run ./platform down, then ./platform up "
+                    + String.join(" ", options.shape().options()) + ", to change it.");
+        }
+        out.print(Info.text(infraOnly, shape));
         return 0;
     }
 
@@ -255,10 +260,13 @@ public final class DevStack {
 
     private void wipe() {
         out.println("Wiping the stack's data (--fresh): " + layout.show(layout.postgresData()) + ", "
-                + layout.show(layout.kafkaDir()) + ", " + layout.show(layout.keycloakHome().resolve("data")));
+                + layout.show(layout.kafkaDir()) + "*, " + layout.show(layout.keycloakHome().resolve("data")));
         try {
             Directories.deleteRecursively(layout.postgresData());
             Directories.deleteRecursively(layout.kafkaDir());
+            for (int brokers = 2; brokers <= StackSpec.MAX_KAFKA_BROKERS; brokers++) {
+                Directories.deleteRecursively(layout.kafkaClusterDir(brokers));
+            }
             Directories.deleteRecursively(layout.keycloakHome().resolve("data"));
             Directories.deleteRecursively(layout.runDir());
         } catch (IOException e) {
@@ -319,10 +327,8 @@ public final class DevStack {
      * started; removes stale pid files. Returns true if it stopped anything.
      */
     private boolean sweepLeftovers(String heading) {
-        List<String> order = new ArrayList<>(StackSpec.SERVICES.stream().map(StackSpec.Service::name).toList());
-        order.addAll(List.of(StackSpec.KEYCLOAK, StackSpec.KAFKA, StackSpec.POSTGRES));
         boolean headed = false;
-        for (String name : order) {
+        for (String name : StackSpec.allNames()) {
             Optional<ProcessHandle> process = ownProcess(name);
             if (process.isPresent()) {
                 if (!headed) {
@@ -331,7 +337,7 @@ public final class DevStack {
                 }
                 Instant t0 = Instant.now();
                 boolean postgres = name.equals(StackSpec.POSTGRES);
-                Duration grace = Duration.ofSeconds(postgres ? 30 : name.equals(StackSpec.KAFKA) ? 60 : 30);
+                Duration grace = Duration.ofSeconds(name.startsWith(StackSpec.KAFKA) ? 60 : 30);
                 boolean graceful = Processes.stop(process.get(), postgres ? "INT" : "TERM", grace);
                 out.printf(Locale.ROOT, "  %-26s stopped pid %d%s (%.1f s)%n", name, process.get().pid(),
                         graceful ? "" : " (killed after " + grace.toSeconds() + " s)", Supervisor.seconds(t0));
@@ -369,12 +375,15 @@ public final class DevStack {
         out.printf("%-26s %-9s %-8s %s%n", StackSpec.SUPERVISOR, supervisor.isPresent() ? "up" : "down",
                 supervisor.map(p -> Long.toString(p.pid())).orElse("-"),
                 supervisor.isPresent() ? "(" + state.toLowerCase(Locale.ROOT) + ")" : "");
+        StackSpec.Shape shape = State.shape(layout);
         row(StackSpec.POSTGRES, List.of(StackSpec.POSTGRES_PORT), null);
-        row(StackSpec.KAFKA, List.of(StackSpec.KAFKA_PORT, StackSpec.KAFKA_CONTROLLER_PORT), null);
+        for (dev.salesplatform.localinfra.KafkaBroker.Node node : shape.kafkaNodes()) {
+            row(shape.kafkaName(node), List.of(node.port(), node.controllerPort()), null);
+        }
         row(StackSpec.KEYCLOAK, List.of(StackSpec.KEYCLOAK_PORT, StackSpec.KEYCLOAK_MANAGEMENT_PORT),
                 StackSpec.keycloakReadinessUrl());
-        for (StackSpec.Service service : StackSpec.SERVICES) {
-            row(service.name(), List.of(service.port()), service.readinessUrl());
+        for (StackSpec.Instance instance : shape.instances()) {
+            row(instance.name(), List.of(instance.port()), instance.readinessUrl());
         }
         out.println();
         out.println("Logs: " + layout.show(layout.logsDir()) + "/<name>.log   Data: " + layout.show(layout.platformDir()) + "/");
@@ -399,7 +408,8 @@ public final class DevStack {
     }
 
     private int logs(Optional<String> name) {
-        List<String> names = name.map(List::of).orElse(StackSpec.LOG_NAMES);
+        List<String> logNames = State.shape(layout).logNames();
+        List<String> names = name.map(List::of).orElse(logNames);
         boolean any = false;
         for (String n : names) {
             Path log = layout.log(n);
@@ -408,7 +418,7 @@ public final class DevStack {
                 out.println("==> " + layout.show(log) + " <==");
                 out.println(Logs.tail(log, name.isPresent() ? 200 : 20));
             } else if (name.isPresent()) {
-                out.println("No log " + layout.show(log) + "; logs are: " + String.join(" ", StackSpec.LOG_NAMES));
+                out.println("No log " + layout.show(log) + "; logs are: " + String.join(" ", logNames));
                 return 1;
             }
         }

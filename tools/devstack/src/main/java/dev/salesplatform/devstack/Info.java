@@ -43,16 +43,18 @@ public final class Info {
                 + "\"company\":{\"name\":\"Analytical Engines Ltd\"},\"source\":\"WEB_FORM\"}'";
     }
 
-    public static String text(boolean infraOnly) {
+    public static String text(boolean infraOnly, StackSpec.Shape shape) {
         StringBuilder b = new StringBuilder();
         b.append('\n');
         if (!infraOnly) {
-            b.append("Services\n");
-            b.append(String.format("  %-26s %s%n", "gateway (API entry point)", "http://127.0.0.1:8080/api/v1"));
+            b.append("Services").append(shape.replicas() == 1 ? "" : " (" + shape.replicas()
+                    + " instances of each; the gateways balance over them)").append('\n');
+            b.append(String.format("  %-26s %s%n", "gateway (API entry point)", String.join(", ", shape.instancesOf(
+                    StackSpec.SERVICES.getFirst()).stream().map(i -> i.url() + "/api/v1").toList())));
             b.append(String.format("  %-26s %s%n", "OpenAPI", "http://127.0.0.1:<service port>/q/openapi"));
-            for (StackSpec.Service service : StackSpec.SERVICES) {
-                b.append(String.format("  %-26s %s  (health %s)%n", service.name(), service.url(),
-                        service.readinessUrl()));
+            for (StackSpec.Instance instance : shape.instances()) {
+                b.append(String.format("  %-26s %s  (health %s)%n", instance.name(), instance.url(),
+                        instance.readinessUrl()));
             }
         } else {
             b.append("Infrastructure only (--infra-only): start the services yourself, e.g.\n")
@@ -63,8 +65,10 @@ public final class Info {
         b.append(String.format("  %-26s %s%n", "Keycloak realm (issuer)", StackSpec.ISSUER));
         b.append(String.format("  %-26s %s%n", "PostgreSQL", "127.0.0.1:15432 user postgres (no password), databases "
                 + String.join(", ", StackSpec.DATABASES)));
-        b.append(String.format("  %-26s %s%n", "Kafka", "127.0.0.1:9092, topics " + String.join(", ",
-                StackSpec.topics().stream().map(TopicDefinition::name).toList())));
+        b.append(String.format("  %-26s %s%n", "Kafka", shape.kafkaBootstrapServers() + ", topics " + String.join(", ",
+                StackSpec.topics().stream().map(TopicDefinition::name).toList())
+                + (shape.kafkaBrokers() == 1 ? "" : " (replication factor " + shape.replicationFactor()
+                        + ", min.insync.replicas " + shape.minInsyncReplicas() + ")")));
         b.append(String.format("  %-26s %s%n", "Logs", ".platform/logs/<name>.log  (./platform logs [name])"));
         b.append('\n');
         b.append("Demo users (LOCAL ONLY, password \"").append(DEMO_PASSWORD).append("\")\n");

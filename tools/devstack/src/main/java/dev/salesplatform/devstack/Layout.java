@@ -50,8 +50,18 @@ public record Layout(Path root) {
         return platformDir().resolve("postgres");
     }
 
+    /** The data of a broker alone. */
     public Path kafkaDir() {
         return platformDir().resolve("kafka");
+    }
+
+    /** A cluster of {@code brokers} keeps a log of its own, with its id and a directory per broker. */
+    public Path kafkaClusterDir(int brokers) {
+        return platformDir().resolve("kafka-cluster-" + brokers);
+    }
+
+    public Path kafkaDir(StackSpec.Shape shape, dev.salesplatform.localinfra.KafkaBroker.Node node) {
+        return shape.kafkaBrokers() == 1 ? kafkaDir() : kafkaClusterDir(shape.kafkaBrokers()).resolve("broker-" + node.id());
     }
 
     public Path keycloakHome() {

@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The supervisor's phase in .platform/run/state: "STARTING full", "READY infra-only", ... */
+/**
+ * The supervisor's phase and what it runs, in .platform/run/state: "STARTING full 1 1",
+ * "READY infra-only 1 3" (phase, mode, instances of each service, Kafka brokers).
+ */
 final class State {
 
     static final String STARTING = "STARTING";
@@ -21,12 +26,13 @@ final class State {
     private State() {
     }
 
-    static void write(Layout layout, String phase, boolean infraOnly) {
+    static void write(Layout layout, String phase, boolean infraOnly, StackSpec.Shape shape) {
         Path file = layout.stateFile();
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("state.tmp");
-            Files.writeString(tmp, phase + " " + (infraOnly ? INFRA_ONLY : FULL) + "\n");
+            Files.writeString(tmp, phase + " " + (infraOnly ? INFRA_ONLY : FULL) + " " + shape.replicas() + " "
+                    + shape.kafkaBrokers() + "\n");
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,6 +54,22 @@ final class State {
     }
 
     static boolean infraOnly(Layout layout) {
-        return read(layout).map(s -> s.endsWith(" " + INFRA_ONLY)).orElse(false);
+        return read(layout).map(s -> words(s).contains(INFRA_ONLY)).orElse(false);
+    }
+
+    /** What the running (or last) stack was started with; one of each when nothing says otherwise. */
+    static StackSpec.Shape shape(Layout layout) {
+        List<String> words = read(layout).map(State::words).orElse(List.of());
+        try {
+            return words.size() >= 4
+                    ? new StackSpec.Shape(Integer.parseInt(words.get(2)), Integer.parseInt(words.get(3)))
+                    : StackSpec.Shape.SINGLE;
+        } catch (RuntimeException unreadable) {
+            return StackSpec.Shape.SINGLE;
+        }
+    }
+
+    private static List<String> words(String state) {
+        return Arrays.asList(state.trim().split("\\s+"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +78,7 @@ final class Supervisor {
     /** Runs the stack until this JVM is told to end; returns only if starting failed. */
     int run() {
         PidFile.of(ProcessHandle.current(), SUPERVISOR_MARKER).write(layout.pidFile(StackSpec.SUPERVISOR));
-        State.write(layout, State.STARTING, options.infraOnly());
+        State.write(layout, State.STARTING, options.infraOnly(), options.shape());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
         console.line("Starting the " + (options.infraOnly() ? "infrastructure (--infra-only)" : "stack")
                 + " under " + layout.show(layout.platformDir()) + "/ (timeout " + options.timeout().toSeconds() + " s)");
@@ -94,25 +95,30 @@ final class Supervisor {
             console.line("FAILED: " + (e instanceof StartFailure ? e.getMessage() : e.toString()));
             console.line("");
             stopAll();
-            State.write(layout, State.FAILED, options.infraOnly());
+            State.write(layout, State.FAILED, options.infraOnly(), options.shape());
             return 1;
         }
         console.line(String.format(Locale.ROOT, "Ready in %.1f s.", seconds(started)));
-        console.line(Info.text(options.infraOnly()));
+        console.line(Info.text(options.infraOnly(), options.shape()));
         console.line(detached
                 ? "The stack keeps running in the background; `./platform down` stops it, `./platform status` shows it."
                 : "Press Ctrl-C to stop everything (or run `./platform down` elsewhere).");
-        State.write(layout, State.READY, options.infraOnly());
+        State.write(layout, State.READY, options.infraOnly(), options.shape());
         watch();
         return 0;
     }
 
-    private void startInfrastructure() {
-        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "devstack-start");
+    /** Threads of their own: the common pool has one thread on two cores, which would start or stop one at a time. */
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private void startInfrastructure() {
+        ExecutorService pool = pool(3, "devstack-start");
         try {
             Map<String, CompletableFuture<Void>> starts = new LinkedHashMap<>();
             starts.put(StackSpec.KEYCLOAK, CompletableFuture.runAsync(this::startKeycloak, pool));
@@ -177,31 +183,74 @@ final class Supervisor {
 
     private void startKafka() {
         Instant t0 = Instant.now();
-        rotate(StackSpec.KAFKA);
+        StackSpec.Shape shape = options.shape();
         rotate("topics");
-        Path dir = layout.kafkaDir().toAbsolutePath();
-        String marker = dir.resolve("server.properties").toString();
-        KafkaBroker broker;
+        warnOfOtherKafkaLogs(shape);
+        List<KafkaBroker.Node> nodes = shape.kafkaNodes();
+        String clusterId = nodes.size() == 1 ? null : KafkaBroker.clusterId(layout.kafkaClusterDir(nodes.size()));
+        List<KafkaBroker> brokers = new ArrayList<>();
+        // A node of a cluster counts as started once a majority of the quorum runs: all start at once.
+        ExecutorService pool = pool(nodes.size(), "devstack-kafka");
         try {
-            broker = KafkaBroker.start(layout.kafkaLibs(), dir, StackSpec.KAFKA_PORT, StackSpec.KAFKA_CONTROLLER_PORT,
-                    remaining(), new KafkaBroker.LaunchOptions(layout.log(StackSpec.KAFKA), true,
-                            handle -> register(StackSpec.KAFKA, handle, marker, "TERM", Duration.ofSeconds(60))));
-        } catch (Aborted e) {
-            throw e;
-        } catch (RuntimeException e) {
-            abortIfStopping();
-            throw new StartFailure("kafka failed to start: " + firstLine(e.getMessage()) + logTail(StackSpec.KAFKA));
+            List<CompletableFuture<KafkaBroker>> starts = nodes.stream().map(node -> CompletableFuture.supplyAsync(
+                    () -> startKafkaNode(node, clusterId, remaining()), pool)).toList();
+            for (CompletableFuture<KafkaBroker> start : starts) {
+                try {
+                    brokers.add(start.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
         abortIfStopping();
         try {
-            broker.createTopics(StackSpec.topics(), StackSpec.KAFKA_REPLICATION_FACTOR,
-                    StackSpec.KAFKA_MIN_INSYNC_REPLICAS);
+            brokers.getFirst().createTopics(StackSpec.topics(), shape.replicationFactor(), shape.minInsyncReplicas());
         } catch (RuntimeException e) {
             abortIfStopping();
             throw new StartFailure("creating the Kafka topics failed: " + e.getMessage());
         }
         console.step(StackSpec.KAFKA, String.format(Locale.ROOT, "ready  %s  %d topics as deploy/kafka/topics.conf"
-                + " defines them (%.1f s)", broker.bootstrapServers(), StackSpec.topics().size(), seconds(t0)));
+                + " defines them, replication factor %d, min.insync.replicas %d (%.1f s)",
+                shape.kafkaBootstrapServers(), StackSpec.topics().size(), shape.replicationFactor(),
+                shape.minInsyncReplicas(), seconds(t0)));
+    }
+
+    /** One broker; {@code clusterId} null: a broker alone. */
+    private KafkaBroker startKafkaNode(KafkaBroker.Node node, String clusterId, Duration timeout) {
+        StackSpec.Shape shape = options.shape();
+        String name = shape.kafkaName(node);
+        rotate(name);
+        Path dir = layout.kafkaDir(shape, node).toAbsolutePath();
+        String marker = dir.resolve("server.properties").toString();
+        KafkaBroker.LaunchOptions launch = new KafkaBroker.LaunchOptions(layout.log(name), true,
+                handle -> register(name, handle, marker, "TERM", Duration.ofSeconds(60)));
+        try {
+            return clusterId == null
+                    ? KafkaBroker.start(layout.kafkaLibs(), dir, node.port(), node.controllerPort(), timeout, launch)
+                    : KafkaBroker.startMember(layout.kafkaLibs(), dir, node, shape.kafkaNodes(), clusterId, timeout, launch);
+        } catch (Aborted e) {
+            throw e;
+        } catch (RuntimeException e) {
+            abortIfStopping();
+            throw new StartFailure(name + " failed to start: " + firstLine(e.getMessage()) + logTail(name));
+        }
+    }
+
+    /** The log of one Kafka shape is not the log of another: say so when events may seem lost. */
+    private void warnOfOtherKafkaLogs(StackSpec.Shape shape) {
+        Path own = shape.kafkaBrokers() == 1 ? layout.kafkaDir() : layout.kafkaClusterDir(shape.kafkaBrokers());
+        if (Files.exists(own)) {
+            return;
+        }
+        List<Path> others = new ArrayList<>(List.of(layout.kafkaDir()));
+        for (int brokers = 2; brokers <= StackSpec.MAX_KAFKA_BROKERS; brokers++) {
+            others.add(layout.kafkaClusterDir(brokers));
+        }
+        others.stream().filter(Files::exists).forEach(other -> console.step(StackSpec.KAFKA, "a new log in "
+                + layout.show(own) + "; the events in " + layout.show(other) + " (another number of brokers) are"
+                + " not in it, while the databases keep what they made of them (--fresh starts both anew)"));
     }
 
     private void startKeycloak() {
@@ -235,53 +284,91 @@ final class Supervisor {
 
     private void startServices() {
         Instant t0 = Instant.now();
-        Map<StackSpec.Service, Process> processes = new LinkedHashMap<>();
-        for (StackSpec.Service service : StackSpec.SERVICES) {
-            rotate(service.name());
-            Path jar = layout.serviceJar(service).toAbsolutePath();
+        StackSpec.Shape shape = options.shape();
+        Map<StackSpec.Instance, Process> processes = new LinkedHashMap<>();
+        for (StackSpec.Instance instance : shape.instances()) {
+            rotate(instance.name());
+            Path jar = layout.serviceJar(instance.service()).toAbsolutePath();
             List<String> command = new ArrayList<>();
             ProcessSupport.setsid().ifPresent(command::add);
-            command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+            // The instance's name on its command line tells its pid file from its twin's, which runs the same jar.
+            String marker = "-Dsalesplatform.devstack.instance=" + instance.name();
+            command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", marker, "-jar",
+                    jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(layout.serviceDir(service).toFile())
+                    .directory(layout.serviceDir(instance.service()).toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log(service.name()).toFile()));
-            // The jars run in the prod profile, whose logs are JSON lines for collectors; here a person reads them.
-            builder.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-            if (service.name().equals("api-gateway")) {
-                // Local only: benchmarks and e2e tests send hundreds of requests a second on one token.
-                builder.environment().putIfAbsent("GATEWAY_RATE_LIMITS_DEFAULT_CAPACITY", "5000");
-                builder.environment().putIfAbsent("GATEWAY_RATE_LIMITS_DEFAULT_REFILL_PER_SECOND", "2500");
-            }
-            processes.put(service, launch(service.name(), builder, jar.toString(), Duration.ofSeconds(30)));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log(instance.name()).toFile()));
+            environment(instance, shape).forEach(builder.environment()::putIfAbsent);
+            processes.put(instance, launch(instance.name(), builder, marker + " ", Duration.ofSeconds(30)));
         }
-        Set<StackSpec.Service> waiting = new HashSet<>(processes.keySet());
+        Set<StackSpec.Instance> waiting = new HashSet<>(processes.keySet());
         while (!waiting.isEmpty()) {
             abortIfStopping();
-            for (StackSpec.Service service : StackSpec.SERVICES) {
-                if (!waiting.contains(service)) {
+            for (StackSpec.Instance instance : shape.instances()) {
+                if (!waiting.contains(instance)) {
                     continue;
                 }
-                Process process = processes.get(service);
+                Process process = processes.get(instance);
                 if (!process.isAlive()) {
-                    throw new StartFailure(service.name() + " exited with code " + process.exitValue()
-                            + " while starting" + logTail(service.name()));
+                    throw new StartFailure(instance.name() + " exited with code " + process.exitValue()
+                            + " while starting" + logTail(instance.name()));
                 }
-                if (Http.ok(service.readinessUrl())) {
-                    waiting.remove(service);
-                    console.step(service.name(), String.format(Locale.ROOT, "ready  %s (%.1f s)", service.url(),
+                if (Http.ok(instance.readinessUrl())) {
+                    waiting.remove(instance);
+                    console.step(instance.name(), String.format(Locale.ROOT, "ready  %s (%.1f s)", instance.url(),
                             seconds(t0)));
                 }
             }
             if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
-                StackSpec.Service late = StackSpec.SERVICES.stream().filter(waiting::contains).findFirst().orElseThrow();
-                throw new StartFailure(String.join(", ", waiting.stream().map(StackSpec.Service::name).sorted().toList())
+                StackSpec.Instance late = shape.instances().stream().filter(waiting::contains).findFirst().orElseThrow();
+                throw new StartFailure(String.join(", ", waiting.stream().map(StackSpec.Instance::name).sorted().toList())
                         + " did not become ready (" + late.readinessUrl() + ") within " + options.timeout().toSeconds()
                         + " s" + logTail(late.name()));
             }
             sleep(500);
         }
+    }
+
+    /**
+     * What an instance is told by environment, as compose and Kubernetes tell it: its ports, the
+     * brokers and what its topics must look like on them, and for the gateway every instance of each
+     * upstream. Whatever the caller's environment sets itself wins.
+     */
+    static Map<String, String> environment(StackSpec.Instance instance, StackSpec.Shape shape) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(instance.managementPort()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", shape.kafkaBootstrapServers());
+        env.put("KAFKA_TOPIC_REPLICATION_FACTOR", Integer.toString(shape.replicationFactor()));
+        env.put("KAFKA_TOPIC_MIN_INSYNC_REPLICAS", Integer.toString(shape.minInsyncReplicas()));
+        // The jars run in the prod profile, whose logs are JSON lines for collectors; here a person reads them.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        switch (instance.service().name()) {
+            case "api-gateway" -> {
+                // Local only: benchmarks and e2e tests send hundreds of requests a second on one token.
+                env.put("GATEWAY_RATE_LIMITS_DEFAULT_CAPACITY", "5000");
+                env.put("GATEWAY_RATE_LIMITS_DEFAULT_REFILL_PER_SECOND", "2500");
+                for (StackSpec.Service upstream : StackSpec.SERVICES) {
+                    if (upstream.name().equals("api-gateway")) {
+                        continue;
+                    }
+                    String key = "GATEWAY_UPSTREAMS_" + upstream.name().replaceFirst("-service$", "")
+                            .replace('-', '_').toUpperCase(Locale.ROOT);
+                    List<StackSpec.Instance> instances = shape.instancesOf(upstream);
+                    env.put(key + "_URL", String.join(",", instances.stream().map(StackSpec.Instance::url).toList()));
+                    env.put(key + "_MANAGEMENT_URL", String.join(",",
+                            instances.stream().map(StackSpec.Instance::managementUrl).toList()));
+                }
+            }
+            // Local only: look for renewals falling due every 10 s rather than hourly, so that every
+            // instance's scan runs while someone works (each renewal is still opened exactly once).
+            case "customer-success-service" -> env.put("SALESPLATFORM_RENEWALS_SCAN_EVERY", "10s");
+            default -> {
+            }
+        }
+        return env;
     }
 
     private Process launch(String name, ProcessBuilder builder, String marker, Duration grace) {
@@ -328,7 +415,11 @@ final class Supervisor {
         }
     }
 
-    /** After start: report children that end on their own (no restart: `status` shows them down). */
+    /**
+     * After start: report children that end on their own (no restart: `status` shows them down),
+     * except a broker of a cluster, which is started again on its kept data as an orchestrator would
+     * (a cluster is made to lose a member and have it back; a lone broker or a service is not).
+     */
     private void watch() {
         Set<String> reported = new HashSet<>();
         while (true) {
@@ -341,12 +432,41 @@ final class Supervisor {
                 snapshot = List.copyOf(running);
             }
             for (Running r : snapshot) {
-                if (!r.process().isAlive() && reported.add(r.name()) && !isStopping()) {
+                if (r.process().isAlive() || isStopping()) {
+                    continue;
+                }
+                Optional<KafkaBroker.Node> member = options.shape().kafkaBrokers() == 1 ? Optional.empty()
+                        : options.shape().kafkaNodes().stream()
+                                .filter(node -> options.shape().kafkaName(node).equals(r.name())).findFirst();
+                if (member.isPresent()) {
+                    restart(r, member.get());
+                } else if (reported.add(r.name())) {
                     console.line("WARNING: " + r.name() + " (pid " + r.process().pid() + ") has exited; see "
                             + layout.show(layout.log(r.name())));
                 }
             }
         }
+    }
+
+    private void restart(Running gone, KafkaBroker.Node node) {
+        synchronized (lock) {
+            running.remove(gone);
+        }
+        console.line("WARNING: " + gone.name() + " (pid " + gone.process().pid() + ") has exited; starting it again");
+        Thread restart = new Thread(() -> {
+            Instant t0 = Instant.now();
+            try {
+                startKafkaNode(node, KafkaBroker.clusterId(layout.kafkaClusterDir(options.shape().kafkaBrokers())),
+                        Duration.ofSeconds(120));
+                console.step(gone.name(), String.format(Locale.ROOT, "ready again (%.1f s)", seconds(t0)));
+            } catch (Aborted stopping) {
+                // the stack is stopping: nothing to restart
+            } catch (RuntimeException e) {
+                console.line("WARNING: " + gone.name() + " did not start again: " + e.getMessage());
+            }
+        }, "devstack-restart-" + gone.name());
+        restart.setDaemon(true);
+        restart.start();
     }
 
     /** Stops everything started, in order: services, Keycloak, Kafka, PostgreSQL. Idempotent. */
@@ -358,20 +478,20 @@ final class Supervisor {
             synchronized (lock) {
                 stopping = true;
             }
-            State.write(layout, State.STOPPING, options.infraOnly());
+            State.write(layout, State.STOPPING, options.infraOnly(), options.shape());
             console.line("Stopping the stack...");
             Instant t0 = Instant.now();
-            List<String> serviceNames = StackSpec.SERVICES.stream().map(StackSpec.Service::name).toList();
-            stopInParallel(snapshot(serviceNames));
+            StackSpec.Shape shape = options.shape();
+            stopInParallel(snapshot(shape.instances().stream().map(StackSpec.Instance::name).toList()));
             stopInParallel(snapshot(List.of(StackSpec.KEYCLOAK)));
-            stopInParallel(snapshot(List.of(StackSpec.KAFKA)));
+            stopInParallel(snapshot(shape.kafkaNames()));
             try {
                 postgresStart.get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // started or not: whatever registered is stopped below
             }
             stopInParallel(snapshot(List.of(StackSpec.POSTGRES)));
-            for (String name : StackSpec.LOG_NAMES) {
+            for (String name : shape.logNames()) {
                 deleteQuietly(layout.pidFile(name));
             }
             deleteQuietly(layout.pidFile(StackSpec.SUPERVISOR));
@@ -390,6 +510,7 @@ final class Supervisor {
 
     private void stopInParallel(List<Running> group) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
+        ExecutorService pool = pool(group.size(), "devstack-stop");
         for (Running r : group) {
             stops.add(CompletableFuture.runAsync(() -> {
                 if (!r.process().isAlive()) {
@@ -399,9 +520,10 @@ final class Supervisor {
                 boolean graceful = Processes.stop(r.process(), r.signal(), r.grace());
                 console.step(r.name(), String.format(Locale.ROOT, "stopped%s (%.1f s)",
                         graceful ? "" : " (killed after " + r.grace().toSeconds() + " s)", seconds(t0)));
-            }));
+            }, pool));
         }
         stops.forEach(CompletableFuture::join);
+        pool.shutdown();
     }
 
     private boolean isStopping() {

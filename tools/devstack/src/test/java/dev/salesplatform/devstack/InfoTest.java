@@ -46,15 +46,25 @@ class InfoTest {
 
     @Test
     void textListsUrlsUsersAndCommands() {
-        String full = Info.text(false);
+        String full = Info.text(false, StackSpec.Shape.SINGLE);
         assertTrue(full.contains("/q/openapi"));
         assertTrue(full.contains("http://127.0.0.1:8180/admin/"));
         assertTrue(full.contains("http://127.0.0.1:8083"));
         assertTrue(full.contains("nora.norole"));
         assertTrue(full.contains("LOCAL ONLY"));
         assertTrue(full.contains(Info.createLeadCommand()));
-        String infra = Info.text(true);
+        String infra = Info.text(true, StackSpec.Shape.SINGLE);
         assertFalse(infra.contains("/api/v1/leads"));
         assertTrue(infra.contains(Info.tokenCommand()));
+    }
+
+    @Test
+    void textListsEveryInstanceAndBroker() {
+        String text = Info.text(false, new StackSpec.Shape(2, 3));
+        assertTrue(text.contains("http://127.0.0.1:8080/api/v1, http://127.0.0.1:8100/api/v1"), text);
+        assertTrue(text.contains("lead-service-2"), text);
+        assertTrue(text.contains("http://127.0.0.1:9101/q/health/ready"), text);
+        assertTrue(text.contains("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096"), text);
+        assertTrue(text.contains("replication factor 3, min.insync.replicas 2"), text);
     }
 }

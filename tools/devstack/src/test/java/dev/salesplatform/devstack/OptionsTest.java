@@ -31,6 +31,19 @@ class OptionsTest {
         assertFalse(o.infraOnly());
         assertFalse(o.supervise());
         assertEquals(Options.DEFAULT_TIMEOUT, o.timeout());
+        assertEquals(StackSpec.Shape.SINGLE, o.shape());
+    }
+
+    @Test
+    void replicasAndBrokersMakeTheShape() {
+        assertEquals(new StackSpec.Shape(2, 3), parse("up", "--replicas=2", "--kafka-brokers=3").shape());
+        assertEquals(new StackSpec.Shape(3, 1), parse("up", "--replicas=3").shape());
+        assertThrows(Options.UsageException.class, () -> parse("up", "--replicas=0"));
+        assertThrows(Options.UsageException.class, () -> parse("up", "--replicas=4"));
+        assertThrows(Options.UsageException.class, () -> parse("up", "--replicas=two"));
+        assertThrows(Options.UsageException.class, () -> parse("up", "--kafka-brokers=4"));
+        assertThrows(Options.UsageException.class, () -> parse("up", "--kafka-brokers="));
+        assertThrows(Options.UsageException.class, () -> parse("status", "--replicas=2"));
     }
 
     @Test
@@ -88,5 +101,7 @@ class OptionsTest {
         assertTrue(background.infraOnly());
         assertEquals(Duration.ofSeconds(77), background.timeout());
         assertFalse(Options.parse(parse("up", "-d").superviseArgs(), null).infraOnly());
+        assertEquals(new StackSpec.Shape(2, 3), Options.parse(parse("up", "-d", "--replicas=2", "--kafka-brokers=3")
+                .superviseArgs(), null).shape());
     }
 }

@@ -70,7 +70,7 @@ class PortsTest {
 
     @Test
     void everyPortOfTheStackIsNamed() {
-        Map<Integer, String> all = StackSpec.ports(false);
+        Map<Integer, String> all = StackSpec.Shape.SINGLE.ports(false);
         assertEquals(List.of(15432, 9092, 9093, 8180, 9180, 8080, 9080, 8081, 9081, 8082, 9082, 8083, 9083, 8084, 9084),
                 List.copyOf(all.keySet()));
         assertEquals("PostgreSQL", all.get(15432));
@@ -78,6 +78,18 @@ class PortsTest {
         assertEquals("api-gateway management", all.get(9080));
         assertEquals("analytics-service management", all.get(9084));
         assertEquals("lead-service", all.get(8081));
-        assertEquals(List.of(15432, 9092, 9093, 8180, 9180), List.copyOf(StackSpec.ports(true).keySet()));
+        assertEquals(List.of(15432, 9092, 9093, 8180, 9180), List.copyOf(StackSpec.Shape.SINGLE.ports(true).keySet()));
+    }
+
+    @Test
+    void theLargestShapeNeedsNoPortTwice() {
+        StackSpec.Shape largest = new StackSpec.Shape(StackSpec.MAX_REPLICAS, StackSpec.MAX_KAFKA_BROKERS);
+        Map<Integer, String> all = largest.ports(false);
+        int expected = 1 + 2 * StackSpec.MAX_KAFKA_BROKERS + 2 + 2 * StackSpec.SERVICES.size() * StackSpec.MAX_REPLICAS;
+        assertEquals(expected, all.size(), "a port wanted twice was counted once: " + all);
+        assertEquals("lead-service-2", all.get(8101));
+        assertEquals("api-gateway-3 management", all.get(9120));
+        assertEquals("Kafka broker 3", all.get(9096));
+        assertEquals("Kafka broker 2 controller", all.get(9095));
     }
 }
