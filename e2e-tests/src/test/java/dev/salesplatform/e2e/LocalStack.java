@@ -48,7 +48,7 @@ final class LocalStack {
         private boolean ready(int instance) {
             try {
                 return given().when().get(management(instance) + "/q/health/ready").statusCode() == 200;
-            } catch (RuntimeException notListening) {
+            } catch (Exception notListening) { // RestAssured throws ConnectException undeclared
                 return false;
             }
         }

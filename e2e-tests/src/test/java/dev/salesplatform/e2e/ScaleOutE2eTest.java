@@ -75,6 +75,8 @@ class ScaleOutE2eTest {
         }
 
         Map<String, Double> servedAfter = served();
+        servedBefore.forEach((instance, before) -> System.out.printf("%s served %.0f requests%n", instance,
+                servedAfter.get(instance) - before));
         servedBefore.forEach((instance, before) -> assertTrue(servedAfter.get(instance) > before,
                 instance + " served none of the journey: " + before + " requests before, " + servedAfter.get(instance)
                         + " after"));
@@ -109,6 +111,8 @@ class ScaleOutE2eTest {
         Map<String, Long> openedPerContract = published.stream()
                 .filter(record -> "customer.renewal-opened.v1".equals(EventLog.header(record, "ce_type")))
                 .collect(Collectors.groupingBy(record -> data(record).path("contractId").asText(), Collectors.counting()));
+        System.out.printf("%d events, each published once; %d imported rows, one lead.created.v1 each; %d renewals"
+                + " opened, each once%n", published.size(), createdPerEmail.size(), openedPerContract.size());
         assertTrue(openedPerContract.size() >= 3, "the journey's three renewals: " + openedPerContract);
         assertEquals(List.of(1L), openedPerContract.values().stream().distinct().toList(),
                 "each renewal opened once: " + openedPerContract);
@@ -152,7 +156,8 @@ class ScaleOutE2eTest {
                 served.put(service.name() + " " + service.api(instance), metrics.lines()
                         .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
                         .filter(line -> !line.contains("uri=\"/q/"))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        // The value follows the labels; an exemplar (" # {trace_id=...} 1.0 <time>") may follow it.
+                        .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]))
                         .sum());
             }
         }

@@ -1,6 +1,5 @@
 package dev.salesplatform.localinfra;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -42,8 +41,8 @@ import dev.salesplatform.topics.TopicDefinitions;
 /**
  * Three real brokers in one KRaft cluster, as {@code ./platform up --kafka-brokers=3} runs them: the
  * platform's topics replicated three times with two in sync required; one broker killed, the other two
- * take every write acknowledged with acks=all, nothing acknowledged is lost, and the killed one,
- * started again on its kept storage, catches up until every replica is in sync.
+ * take every write with acks=all and nothing acknowledged is lost. (BrokerLossE2eTest has the stack
+ * start the broker again and waits for its replicas to catch up.)
  */
 class KafkaClusterTest {
 
@@ -97,7 +96,7 @@ class KafkaClusterTest {
     }
 
     @Test
-    void aKilledBrokerLosesNothingAcknowledgedAndCatchesUpWhenBack() throws Exception {
+    void aKilledBrokerLosesNothingAcknowledged() throws Exception {
         List<TopicDefinition> topics = TopicDefinitions.platform().topics();
         brokers[0].createTopics(topics, 3, 2);
         String topic = topics.getFirst().name();
@@ -118,15 +117,8 @@ class KafkaClusterTest {
             }
             brokers[leader - 1].kill();
             acknowledged.addAll(send(producer, topic, "during", 50));
-
-            brokers[leader - 1] = start(nodes.get(leader - 1));
-            acknowledged.addAll(send(producer, topic, "after", 50));
-            try (Admin admin = admin()) {
-                await().atMost(START).until(() -> describe(admin, topic).partitions().stream()
-                        .allMatch(p -> p.isr().size() == 3));
-            }
         }
-        assertEquals(150, acknowledged.size());
+        assertEquals(100, acknowledged.size());
         assertEquals(acknowledged, readAll(topic));
     }
 
