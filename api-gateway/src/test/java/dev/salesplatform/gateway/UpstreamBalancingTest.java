@@ -144,10 +144,10 @@ class UpstreamBalancingTest {
     void tagsEachInstancesBreakerStateInMetrics() {
         given().when().get(metrics).then()
                 .statusCode(200)
-                .body(containsString("gateway_circuit_breaker_state{instance=\"" + first.url().getAuthority()
-                        + "\",upstream=\"lead\"} 0.0"))
-                .body(containsString("gateway_circuit_breaker_state{instance=\"" + second.url().getAuthority()
-                        + "\",upstream=\"lead\"} 0.0"));
+                .body(containsString("gateway_circuit_breaker_state{upstream=\"lead\",upstream_instance=\""
+                        + first.url().getAuthority() + "\"} 0.0"))
+                .body(containsString("gateway_circuit_breaker_state{upstream=\"lead\",upstream_instance=\""
+                        + second.url().getAuthority() + "\"} 0.0"));
     }
 
     @Test

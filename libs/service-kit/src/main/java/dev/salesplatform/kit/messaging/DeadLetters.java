@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import dev.salesplatform.kit.id.UuidV7;
 import dev.salesplatform.kit.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -83,6 +86,7 @@ public class DeadLetters {
     private final ConsumerHealth health;
     private final Instance<DeadLetterHandler> handlers;
     private final MutinyEmitter<String> topics;
+    private volatile boolean stopping;
 
     @Inject
     public DeadLetters(Pool pool,
@@ -104,8 +108,27 @@ public class DeadLetters {
     public record Redelivery(int redelivered, int stillFailing) {
     }
 
-    /** Sets {@code record} aside for {@code consumer} because of {@code reason}; completes once it is safe. */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Whether the service is shutting down, when nothing is set aside. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * Sets {@code record} aside for {@code consumer} because of {@code reason}; completes once it is safe.
+     * While the service shuts down it never completes: a failure then is most likely the teardown itself
+     * (the pool closing under a retry), so the record stays unacknowledged and comes again after the
+     * restart, for every consumer alike.
+     */
     public Uni<Void> record(String consumer, ConsumerRecord<String, String> record, Throwable reason) {
+        if (stopping()) {
+            LOG.infof("not dead-lettering %s for %s while shutting down (%s): delivered again after the restart",
+                    IdempotentConsumer.where(record), consumer, Problems.describe(reason));
+            return Uni.createFrom().nothing();
+        }
         LOG.warnf("dead-lettering %s for %s: %s", IdempotentConsumer.where(record), consumer, Problems.describe(reason));
         return health.retryWhileTransient(consumer, "dead letter", () -> store(consumer, record, reason))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "could not keep dead letter %s of %s",

@@ -3,8 +3,6 @@ package dev.salesplatform.kit.messaging;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +16,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,7 +49,6 @@ public class IdempotentConsumer {
     private final EventFilter filter;
     private final Tracer tracer;
     private final DatabaseMigrations migrations;
-    private volatile boolean stopping;
 
     @Inject
     public IdempotentConsumer(ObjectMapper mapper, DeadLetters deadLetters, ConsumerHealth health, EventFilter filter,
@@ -63,10 +59,6 @@ public class IdempotentConsumer {
         this.health = health;
         this.filter = filter;
         this.tracer = openTelemetry.getTracer(IdempotentConsumer.class.getPackageName());
-    }
-
-    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
-        stopping = true;
     }
 
     /**
@@ -86,7 +78,7 @@ public class IdempotentConsumer {
         try (Scope ignored = span.makeCurrent()) {
             applied = health.retryWhileTransient(consumer, where(record), () -> attemptHandled(consumer, record, effect))
                     .onFailure().recoverWithUni(failure -> {
-                        if (stopping) {
+                        if (deadLetters.stopping()) {
                             // Never completes: unacknowledged, so delivered again after the restart.
                             span.end();
                             return Uni.createFrom().nothing();
