@@ -1,6 +1,7 @@
 package dev.salesplatform.lead.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,12 +35,21 @@ public class LeadEvents {
     }
 
     public Uni<Void> created(LeadView lead, String actor) {
+        return outbox.record(createdEvent(lead, actor)).replaceWithVoid();
+    }
+
+    /** The events of new leads, recorded in one statement (an import's batch): each lead's in list order. */
+    public Uni<Void> recordAll(List<OutboxEvent> events) {
+        return outbox.recordAll(events).replaceWithVoid();
+    }
+
+    public OutboxEvent createdEvent(LeadView lead, String actor) {
         LeadDraft fields = lead.fields();
         LeadDraft.Company company = fields.company() == null
                 ? new LeadDraft.Company(null, null, null, null) : fields.company();
         LeadDraft.Attribution attribution = fields.attribution() == null
                 ? new LeadDraft.Attribution(null, null, null, null, null, null, null) : fields.attribution();
-        return record(lead, "lead.created.v1", actor, lead.createdAt(), new LeadCreatedV1(lead.id(), fields.firstName(),
+        return event(lead, "lead.created.v1", actor, lead.createdAt(), new LeadCreatedV1(lead.id(), fields.firstName(),
                 fields.lastName(), fields.email(), fields.phone(), fields.title(),
                 new LeadCreatedV1.Company(company.name(), company.website(), company.employees(), company.industry()),
                 fields.source(),
@@ -53,7 +63,11 @@ public class LeadEvents {
     }
 
     public Uni<Void> assigned(LeadView lead, String actor, UUID previousOwner, String method) {
-        return record(lead, "lead.assigned.v1", actor, lead.updatedAt(),
+        return outbox.record(assignedEvent(lead, actor, previousOwner, method)).replaceWithVoid();
+    }
+
+    public OutboxEvent assignedEvent(LeadView lead, String actor, UUID previousOwner, String method) {
+        return event(lead, "lead.assigned.v1", actor, lead.updatedAt(),
                 new LeadAssignedV1(lead.id(), lead.ownerId(), previousOwner, method));
     }
 
@@ -93,7 +107,10 @@ public class LeadEvents {
     }
 
     private Uni<Void> record(LeadView lead, String type, String actor, Instant at, Object payload) {
-        return outbox.record(new OutboxEvent(AGGREGATE, lead.id().toString(), type, lead.version(), actor, at, payload))
-                .replaceWithVoid();
+        return outbox.record(event(lead, type, actor, at, payload)).replaceWithVoid();
+    }
+
+    private static OutboxEvent event(LeadView lead, String type, String actor, Instant at, Object payload) {
+        return new OutboxEvent(AGGREGATE, lead.id().toString(), type, lead.version(), actor, at, payload);
     }
 }

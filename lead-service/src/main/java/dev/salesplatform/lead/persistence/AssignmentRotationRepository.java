@@ -12,11 +12,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AssignmentRotationRepository {
 
-    private static final String NEXT = "INSERT INTO assignment_rotation (name, position) VALUES ('new-leads', 1)"
-            + " ON CONFLICT (name) DO UPDATE SET position = assignment_rotation.position + 1 RETURNING position";
+    private static final String ADVANCE = "INSERT INTO assignment_rotation (name, position) VALUES ('new-leads', ?1)"
+            + " ON CONFLICT (name) DO UPDATE SET position = assignment_rotation.position + ?1 RETURNING position";
 
     /** Advances the counter: 1 for the first turn ever, then 2, 3, ... */
     public Uni<Long> nextPosition() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(NEXT, Long.class).getSingleResult());
+        return advance(1);
+    }
+
+    /** Takes {@code turns} turns at once; answers the last (the first is {@code turns - 1} before it). */
+    public Uni<Long> advance(int turns) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ADVANCE, Long.class)
+                .setParameter(1, (long) turns).getSingleResult());
     }
 }

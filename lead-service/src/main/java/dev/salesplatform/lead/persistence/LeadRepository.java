@@ -1,7 +1,9 @@
 package dev.salesplatform.lead.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,19 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         return find("lower(email) = :email and status in :open",
                 Parameters.with("email", email.toLowerCase(Locale.ROOT)).and("open", LeadStateMachine.OPEN))
                 .firstResult();
+    }
+
+    /** Which of {@code emails} (lower case) an open lead has, lower case. */
+    public Uni<Set<String>> openEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return getSession().chain(session -> session.createQuery(
+                        "select lower(l.email) from Lead l where lower(l.email) in :emails and l.status in :open", String.class)
+                .setParameter("emails", emails)
+                .setParameter("open", LeadStateMachine.OPEN)
+                .getResultList())
+                .map(Set::copyOf);
     }
 
     public Uni<Lead> findByReferral(String referralId) {

@@ -1,5 +1,7 @@
 package dev.salesplatform.lead.service;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,5 +32,23 @@ public class AssignmentRotation {
             return Uni.createFrom().nullItem();
         }
         return turns.nextPosition().map(position -> sdrs.get((int) ((position - 1) % sdrs.size())));
+    }
+
+    /**
+     * The SDRs of the next {@code count} turns, in turn order, taken in one step; nulls when no rotation
+     * is configured.
+     */
+    public Uni<List<UUID>> next(int count) {
+        List<UUID> sdrs = config.roundRobinSdrs().orElse(List.of());
+        if (sdrs.isEmpty() || count == 0) {
+            return Uni.createFrom().item(Collections.nCopies(count, null));
+        }
+        return turns.advance(count).map(last -> {
+            List<UUID> owners = new ArrayList<>(count);
+            for (long position = last - count + 1; position <= last; position++) {
+                owners.add(sdrs.get((int) ((position - 1) % sdrs.size())));
+            }
+            return owners;
+        });
     }
 }

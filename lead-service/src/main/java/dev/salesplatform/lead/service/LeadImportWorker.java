@@ -2,7 +2,10 @@ package dev.salesplatform.lead.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -23,6 +26,7 @@ import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.lead.config.LeadImportConfig;
 import dev.salesplatform.lead.domain.ImportOutcome;
 import dev.salesplatform.lead.persistence.LeadImportRepository;
+import dev.salesplatform.lead.persistence.LeadRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -52,6 +56,7 @@ public class LeadImportWorker {
     private final DatabaseMigrations migrations;
     private final LeadImportRepository repository;
     private final LeadService leads;
+    private final LeadRepository leadRepository;
     private final ObjectMapper mapper;
 
     private final Semaphore wakeUp = new Semaphore(0);
@@ -62,11 +67,12 @@ public class LeadImportWorker {
 
     @Inject
     public LeadImportWorker(LeadImportConfig config, LeadImportRepository repository, LeadService leads,
-                            ObjectMapper mapper, DatabaseMigrations migrations) {
+                            LeadRepository leadRepository, ObjectMapper mapper, DatabaseMigrations migrations) {
         this.config = config;
         this.migrations = migrations;
         this.repository = repository;
         this.leads = leads;
+        this.leadRepository = leadRepository;
         this.mapper = mapper;
     }
 
@@ -198,7 +204,12 @@ public class LeadImportWorker {
         }
     }
 
-    /** One transaction: up to {@code size} rows imported in order, or the job finished when none are left. */
+    /**
+     * One transaction: up to {@code size} rows imported in order, or the job finished when none are left.
+     * The rows whose email is new (to the open leads and to the rows before them) become leads all at
+     * once; the others, duplicates of an open lead or of an earlier row, then go one by one in row order,
+     * which is what row order means for them: each meets the lead its email already has.
+     */
     private Uni<Step> batch(LeadImportRepository.Claim claim, UUID worker, int size, Progress progress) {
         return repository.lock(claim.id(), worker).chain(held -> {
             if (!held) {
@@ -208,18 +219,42 @@ public class LeadImportWorker {
                 if (rows.isEmpty()) {
                     return repository.finish(claim.id()).replaceWith(Step.FINISHED);
                 }
+                progress.row = rows.getFirst().row();
+                List<Staged> staged;
+                try {
+                    staged = parse(rows);
+                } catch (JsonProcessingException e) {
+                    return Uni.createFrom().failure(e);
+                }
                 Outcomes outcomes = new Outcomes();
-                return Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> {
-                            progress.row = row.row();
-                            return importRow(claim, row).invoke(outcomes::add)
-                                    .call(outcome -> outcome == ImportOutcome.REFUSED
-                                            ? repository.skippedBecause(claim.id(), row.row(), NOT_EDITABLE, config.maxErrors())
-                                            : Uni.createFrom().voidItem())
-                                    .call(LeadImportWorker::forgetImported);
-                        })
-                        .collect().last()
-                        .chain(() -> repository.imported(claim.id(), rows.get(rows.size() - 1).row(),
+                return leadRepository.openEmails(staged.stream().map(Staged::email).toList()).chain(open -> {
+                    Set<String> seen = new HashSet<>(open);
+                    List<LeadDraft> fresh = new ArrayList<>();
+                    List<Staged> duplicates = new ArrayList<>();
+                    for (Staged row : staged) {
+                        if (seen.add(row.email())) {
+                            fresh.add(row.lead());
+                        } else {
+                            duplicates.add(row);
+                        }
+                    }
+                    outcomes.created += fresh.size();
+                    return leads.importNew(fresh, claim.importer())
+                            .call(LeadImportWorker::forgetImported)
+                            .chain(() -> Multi.createFrom().iterable(duplicates)
+                                    .onItem().transformToUniAndConcatenate(row -> {
+                                        progress.row = row.staged().row();
+                                        return leads.importLead(row.lead(), claim.onDuplicate(), claim.importer())
+                                                .invoke(outcomes::add)
+                                                .call(outcome -> outcome == ImportOutcome.REFUSED
+                                                        ? repository.skippedBecause(claim.id(), row.staged().row(),
+                                                                NOT_EDITABLE, config.maxErrors())
+                                                        : Uni.createFrom().voidItem())
+                                                .call(LeadImportWorker::forgetImported);
+                                    })
+                                    .collect().last());
+                })
+                        .chain(() -> repository.imported(claim.id(), rows.getLast().row(),
                                 outcomes.created, outcomes.updated, outcomes.skipped, config.worker().lease()))
                         .invoke(() -> progress.inTransaction = rows.size())
                         .replaceWith(Step.IMPORTED);
@@ -227,14 +262,17 @@ public class LeadImportWorker {
         });
     }
 
-    private Uni<ImportOutcome> importRow(LeadImportRepository.Claim claim, LeadImportRepository.StagedRow row) {
-        LeadDraft lead;
-        try {
-            lead = mapper.readValue(row.lead(), LeadDraft.class);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+    /** A staged row with its lead and the email that decides whether it is new (stripped, lower case). */
+    private record Staged(LeadImportRepository.StagedRow staged, LeadDraft lead, String email) {
+    }
+
+    private List<Staged> parse(List<LeadImportRepository.StagedRow> rows) throws JsonProcessingException {
+        List<Staged> staged = new ArrayList<>(rows.size());
+        for (LeadImportRepository.StagedRow row : rows) {
+            LeadDraft lead = mapper.readValue(row.lead(), LeadDraft.class);
+            staged.add(new Staged(row, lead, lead.email().strip().toLowerCase(Locale.ROOT)));
         }
-        return leads.importLead(lead, claim.onDuplicate(), claim.importer());
+        return staged;
     }
 
     /**

@@ -10,10 +10,12 @@ import static dev.salesplatform.lead.api.LeadApi.manager;
 import static dev.salesplatform.lead.api.LeadApi.sdr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import dev.salesplatform.testkit.PlatformTestResource;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
@@ -51,9 +54,40 @@ class RoundRobinAssignmentTest {
         String integrations = create(TestTokens.bearer(LeadApi.INTEGRATION, "integration"), leadJson(email("rr-int")));
         owners.add(get(manager(), "/api/v1/leads/" + integrations).extract().path("ownerId"));
 
-        assertEquals(List.of(SARA.toString(), SAM.toString(), SARA.toString(), SAM.toString()), owners);
+        // Whoever's turn it was when the test began (the rotation is the database's, shared by every test).
+        String first = owners.getFirst();
+        String second = first.equals(SARA.toString()) ? SAM.toString() : SARA.toString();
+        assertEquals(List.of(first, second, first, second), owners);
+        assertEquals(Set.of(SARA.toString(), SAM.toString()), Set.copyOf(owners));
         get(manager(), "/api/v1/leads/" + integrations + "/history")
                 .body("items.type", equalTo(List.of("lead.created.v1", "lead.assigned.v1")))
                 .body("items[1].data.method", equalTo("ROUND_ROBIN"));
+    }
+
+    @Test
+    void importedLeadsGoToTheSdrsInTurnInRowOrder() {
+        List<String> emails = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("firstName,lastName,email,source\n");
+        for (int i = 0; i < 5; i++) {
+            emails.add(email("rr-import-" + i));
+            csv.append("Row,").append(i).append(',').append(emails.getLast()).append(",WEB_FORM\n");
+        }
+        Response job = LeadImportResourceTest.importAndWait(LeadImportResourceTest.manager(), LeadImportResourceTest.CSV,
+                csv.toString(), null);
+        LeadImportResourceTest.assertCounts(job, 5, 5, 0, 0, 0);
+
+        List<String> owners = new ArrayList<>();
+        for (String email : emails) {
+            String id = get(manager(), "/api/v1/leads?q=" + email).extract().path("items[0].id");
+            owners.add(get(manager(), "/api/v1/leads/" + id).extract().path("ownerId"));
+            get(manager(), "/api/v1/leads/" + id + "/history")
+                    .body("items.type", equalTo(List.of("lead.created.v1", "lead.assigned.v1")))
+                    .body("items[1].data.method", equalTo("ROUND_ROBIN"))
+                    .body("items[1].data.ownerId", equalTo(owners.getLast()));
+        }
+        for (int i = 1; i < owners.size(); i++) {
+            assertNotEquals(owners.get(i - 1), owners.get(i), "turns alternate in row order: " + owners);
+        }
+        assertEquals(Set.of(SARA.toString(), SAM.toString()), Set.copyOf(owners));
     }
 }

@@ -293,8 +293,9 @@ final class Supervisor {
             ProcessSupport.setsid().ifPresent(command::add);
             // The instance's name on its command line tells its pid file from its twin's, which runs the same jar.
             String marker = "-Dsalesplatform.devstack.instance=" + instance.name();
-            command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", marker, "-jar",
-                    jar.toString()));
+            command.addAll(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", marker));
+            command.addAll(serviceJvmOptions());
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(layout.serviceDir(instance.service()).toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -329,6 +330,16 @@ final class Supervisor {
             }
             sleep(500);
         }
+    }
+
+    /**
+     * Extra JVM options for every service, from {@code PLATFORM_SERVICE_JAVA_OPTIONS}: `./platform test`
+     * starts its stack with C1 only, which makes ten JVMs on two cores start sooner; `./platform up` and
+     * the benchmarks run them as deployed.
+     */
+    static List<String> serviceJvmOptions() {
+        String options = System.getenv("PLATFORM_SERVICE_JAVA_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /**

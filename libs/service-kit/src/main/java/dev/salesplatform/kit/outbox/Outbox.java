@@ -2,6 +2,8 @@ package dev.salesplatform.kit.outbox;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,9 @@ public class Outbox {
             INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
             SELECT id, aggregate_type, aggregate_id, type, ?7, created_at, payload FROM event""";
 
+    /** Events per statement of {@link #recordAll}: 9 parameters each, well below PostgreSQL's 65,535. */
+    static final int EVENTS_PER_STATEMENT = 500;
+
     private final ObjectMapper mapper;
 
     @Inject
@@ -58,6 +63,67 @@ public class Outbox {
                         .setParameter(8, traceContext)
                         .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /**
+     * Records {@code events} as {@link #record} does each, in as few statements as there are chunks of
+     * {@value #EVENTS_PER_STATEMENT}: a bulk change (an import) writes its events in one round trip, not
+     * one per event. Their order in the list is their order in the outbox (its sequence), so the relay
+     * publishes an aggregate's events in that order. Returns the event ids in list order.
+     */
+    public Uni<List<UUID>> recordAll(List<OutboxEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        String traceContext = TracingSpanContext.ofCurrent();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
+            List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT));
+            List<UUID> chunkIds = chunk.stream().map(event -> UuidV7.next()).toList();
+            ids.addAll(chunkIds);
+            all = all.chain(() -> Panache.getSession().chain(session -> {
+                var query = session.createNativeQuery(insertAll(chunk.size()));
+                int p = 1;
+                for (int i = 0; i < chunk.size(); i++) {
+                    OutboxEvent event = chunk.get(i);
+                    query.setParameter(p++, i)
+                            .setParameter(p++, chunkIds.get(i))
+                            .setParameter(p++, event.aggregateType())
+                            .setParameter(p++, event.aggregateId())
+                            .setParameter(p++, event.type())
+                            .setParameter(p++, envelope(event))
+                            .setParameter(p++, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                            .setParameter(p++, event.actorId())
+                            .setParameter(p++, traceContext);
+                }
+                return query.executeUpdate();
+            }).replaceWithVoid());
+        }
+        return all.replaceWith(ids);
+    }
+
+    /**
+     * The outbox and history rows of {@code count} events in one statement; inserted in the order of
+     * {@code ord}, so that each row's sequence number follows the list.
+     */
+    private static String insertAll(int count) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int p = i * 9;
+            values.append(i == 0 ? "" : ",\n").append("(CAST(?").append(p + 1).append(" AS int), CAST(?").append(p + 2)
+                    .append(" AS uuid), CAST(?").append(p + 3).append(" AS text), CAST(?").append(p + 4)
+                    .append(" AS text), CAST(?").append(p + 5).append(" AS text), CAST(CAST(?").append(p + 6)
+                    .append(" AS text) AS jsonb), CAST(?").append(p + 7).append(" AS timestamptz), CAST(?").append(p + 8)
+                    .append(" AS text), CAST(?").append(p + 9).append(" AS text))");
+        }
+        return """
+                WITH rows (ord, id, aggregate_type, aggregate_id, type, payload, created_at, actor_id, trace) AS (VALUES
+                %s),
+                event AS (
+                    INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at, tracingspancontext)
+                    SELECT id, aggregate_type, aggregate_id, type, payload, created_at, trace FROM rows ORDER BY ord
+                    RETURNING id)
+                INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
+                SELECT r.id, r.aggregate_type, r.aggregate_id, r.type, r.actor_id, r.created_at, r.payload
+                FROM rows r JOIN event e ON e.id = r.id ORDER BY r.ord""".formatted(values);
     }
 
     private String envelope(OutboxEvent event) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +135,44 @@ class OutboxRelayTest {
         }
         assertEquals(expected, versionsByAggregate.get(backwards), "created_at going backwards");
         assertEquals(expected, versionsByAggregate.get(sameInstant), "one created_at for all");
+    }
+
+    @Test
+    void eventsRecordedTogetherKeepTheirOrderAndTheirHistory() throws Throwable {
+        String aggregateType = aggregateType();
+        Instant base = Instant.parse("2026-03-02T10:00:00Z");
+        // More than one statement's worth: each aggregate's two events in list order, the clock going back.
+        int aggregates = Outbox.EVENTS_PER_STATEMENT / 2 + 10;
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int a = 0; a < aggregates; a++) {
+            for (int version = 0; version < 2; version++) {
+                events.add(new OutboxEvent(aggregateType, "aggregate-" + a, "kit.tested.v1", version, "actor-" + a,
+                        base.minusSeconds(version), Map.of("n", version)));
+            }
+        }
+        List<UUID> ids = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.recordAll(events)));
+        assertEquals(events.size(), ids.stream().distinct().count());
+
+        String topic = String.format(config.topicPattern(), aggregateType);
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(topic,
+                read -> read.size() >= events.size(), DEADLINE);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<Long>> versionsByAggregate = records.stream().collect(Collectors.groupingBy(
+                ConsumerRecord::key, Collectors.mapping(r -> version(json, r.value()), Collectors.toList())));
+        assertEquals(aggregates, versionsByAggregate.size());
+        versionsByAggregate.forEach((aggregate, versions) -> assertEquals(List.of(0L, 1L), versions, aggregate));
+        assertEquals(ids.stream().map(UUID::toString).collect(Collectors.toSet()), records.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .collect(Collectors.toSet()), "each event published under the id recordAll answered");
+        RowSet<Row> history = VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery(
+                "SELECT aggregate_id, actor_id, payload->>'n' AS n FROM event_history WHERE aggregate_type = $1"
+                        + " ORDER BY id").execute(Tuple.of(aggregateType)));
+        Map<String, List<String>> recorded = new HashMap<>();
+        history.forEach(row -> recorded.computeIfAbsent(row.getString("aggregate_id"), a -> new ArrayList<>())
+                .add(row.getString("actor_id") + " " + row.getString("n")));
+        Map<String, List<String>> expected = events.stream().collect(Collectors.groupingBy(OutboxEvent::aggregateId,
+                Collectors.mapping(e -> e.actorId() + " " + ((Map<?, ?>) e.payload()).get("n"), Collectors.toList())));
+        assertEquals(expected, recorded, "one history row per event, in the order recorded");
     }
 
     private static String aggregateType() {
