@@ -53,7 +53,8 @@ class BrokerLossE2eTest {
     static final int ACKNOWLEDGED_AFTER_KILL = 300;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String id, String body) {
+    /** One create's answer; createdAt is the service's time, which the analytics window is made of. */
+    record Answer(int status, String id, Instant createdAt, String body) {
     }
 
     @Test
@@ -65,7 +66,6 @@ class BrokerLossE2eTest {
         String aeId = Stack.newUser("loss-ae-" + marker, "account-executive");
         String sdr = Stack.userToken("loss-sdr-" + marker);
         String manager = Stack.userToken("morgan.manager");
-        Instant from = Instant.now().minusSeconds(1);
         Map<TopicPartition, Long> start = EventLog.endOffsets(LEAD_EVENTS);
         int leader;
         try (Admin admin = LocalStack.admin()) {
@@ -110,8 +110,9 @@ class BrokerLossE2eTest {
                 "each acknowledged lead's lead.created.v1 exactly once");
 
         // The consumers go on: analytics counts each lead once, and a hand-off still becomes a deal.
-        String to = Instant.now().plusSeconds(1).toString();
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> funnel(manager, from.toString(), to, sdrId)
+        String from = answers.stream().map(Answer::createdAt).min(Instant::compareTo).orElseThrow().toString();
+        String to = answers.stream().map(Answer::createdAt).max(Instant::compareTo).orElseThrow().plusMillis(1).toString();
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> funnel(manager, from, to, sdrId)
                 .body("created", equalTo(acknowledged.size())));
         String handedOff = acknowledged.iterator().next();
         post(sdr, "/leads/" + handedOff + "/activities", "{\"type\": \"CALL\", \"outcome\": \"Reached\"}")
@@ -154,10 +155,12 @@ class BrokerLossE2eTest {
                     .build();
             try {
                 HttpResponse<String> response = ServiceInstance.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                answers.add(new Answer(response.statusCode(), response.statusCode() == 201
-                        ? JSON.readTree(response.body()).path("id").asText() : null, response.body()));
+                boolean created = response.statusCode() == 201;
+                var lead = created ? JSON.readTree(response.body()) : null;
+                answers.add(new Answer(response.statusCode(), created ? lead.path("id").asText() : null,
+                        created ? Instant.parse(lead.path("createdAt").asText()) : null, response.body()));
             } catch (IOException noAnswer) {
-                answers.add(new Answer(-1, null, noAnswer.toString()));
+                answers.add(new Answer(-1, null, null, noAnswer.toString()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -465,11 +465,12 @@ final class Supervisor {
         }
         console.line("WARNING: " + gone.name() + " (pid " + gone.process().pid() + ") has exited; starting it again");
         Thread restart = new Thread(() -> {
-            Instant t0 = Instant.now();
+            long t0 = System.nanoTime();
             try {
                 startKafkaNode(node, KafkaBroker.clusterId(layout.kafkaClusterDir(options.shape().kafkaBrokers())),
                         Duration.ofSeconds(120));
-                console.step(gone.name(), String.format(Locale.ROOT, "ready again (%.1f s)", seconds(t0)));
+                console.step(gone.name(), String.format(Locale.ROOT, "ready again (%.1f s)",
+                        (System.nanoTime() - t0) / 1e9));
             } catch (Aborted stopping) {
                 // the stack is stopping: nothing to restart
             } catch (RuntimeException e) {

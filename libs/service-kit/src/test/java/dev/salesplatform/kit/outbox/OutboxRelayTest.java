@@ -123,12 +123,7 @@ class OutboxRelayTest {
         // One transaction: the relay sees all of them at once and has to pick each aggregate's first.
         record(events.toArray(OutboxEvent[]::new));
 
-        String topic = String.format(config.topicPattern(), aggregateType);
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(topic,
-                read -> read.size() >= events.size(), DEADLINE);
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<Long>> versionsByAggregate = records.stream().collect(Collectors.groupingBy(
-                ConsumerRecord::key, Collectors.mapping(r -> version(json, r.value()), Collectors.toList())));
+        Map<String, List<Long>> versionsByAggregate = versionsByAggregate(publishedOf(aggregateType, events.size()));
         List<Long> expected = new ArrayList<>();
         for (long v = 0; v < versions; v++) {
             expected.add(v);
@@ -153,12 +148,8 @@ class OutboxRelayTest {
         List<UUID> ids = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.recordAll(events)));
         assertEquals(events.size(), ids.stream().distinct().count());
 
-        String topic = String.format(config.topicPattern(), aggregateType);
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(topic,
-                read -> read.size() >= events.size(), DEADLINE);
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<Long>> versionsByAggregate = records.stream().collect(Collectors.groupingBy(
-                ConsumerRecord::key, Collectors.mapping(r -> version(json, r.value()), Collectors.toList())));
+        List<ConsumerRecord<String, String>> records = publishedOf(aggregateType, events.size());
+        Map<String, List<Long>> versionsByAggregate = versionsByAggregate(records);
         assertEquals(aggregates, versionsByAggregate.size());
         versionsByAggregate.forEach((aggregate, versions) -> assertEquals(List.of(0L, 1L), versions, aggregate));
         assertEquals(ids.stream().map(UUID::toString).collect(Collectors.toSet()), records.stream()
@@ -173,6 +164,19 @@ class OutboxRelayTest {
         Map<String, List<String>> expected = events.stream().collect(Collectors.groupingBy(OutboxEvent::aggregateId,
                 Collectors.mapping(e -> e.actorId() + " " + ((Map<?, ?>) e.payload()).get("n"), Collectors.toList())));
         assertEquals(expected, recorded, "one history row per event, in the order recorded");
+    }
+
+    /** The first {@code count} records the relay published for {@code aggregateType}. */
+    private List<ConsumerRecord<String, String>> publishedOf(String aggregateType, int count) {
+        return TopicReader.readUntil(String.format(config.topicPattern(), aggregateType),
+                read -> read.size() >= count, DEADLINE);
+    }
+
+    /** Each aggregate's event versions in the order they were published. */
+    private static Map<String, List<Long>> versionsByAggregate(List<ConsumerRecord<String, String>> records) {
+        ObjectMapper json = new ObjectMapper();
+        return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(r -> version(json, r.value()), Collectors.toList())));
     }
 
     private static String aggregateType() {
