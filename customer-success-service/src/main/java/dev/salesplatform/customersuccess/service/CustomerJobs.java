@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.salesplatform.customersuccess.persistence.CustomerRepository;
 import dev.salesplatform.kit.database.DatabaseMigrations;
+import dev.salesplatform.kit.outbox.OutboxRelay;
 import dev.salesplatform.kit.time.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -23,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * The time-driven work: opening renewals as contracts approach their end
  * ({@code salesplatform.renewals.scan-every}) and recomputing health once a day for the factors that
  * age ({@code salesplatform.customers.health-recompute-cron}). Both are safe on N instances; "off" disables a
- * job (as under %test, where tests call {@link #openDueRenewals} and {@link #recomputeHealth}).
+ * job (as under %test, where tests call {@link #openDueRenewals} and {@link #recomputeHealth}). The
+ * relay is woken once a run committed, for the events it recorded.
  */
 @ApplicationScoped
 public class CustomerJobs {
@@ -36,11 +38,13 @@ public class CustomerJobs {
     private final CustomerChanges changes;
     private final HealthService health;
     private final CustomerRepository customers;
+    private final OutboxRelay relay;
 
     @Inject
     public CustomerJobs(Clock clock, RenewalService renewals, CustomerChanges changes, HealthService health,
-                        CustomerRepository customers) {
+                        CustomerRepository customers, OutboxRelay relay) {
         this.clock = clock;
+        this.relay = relay;
         this.renewals = renewals;
         this.changes = changes;
         this.health = health;
@@ -50,7 +54,7 @@ public class CustomerJobs {
     @Scheduled(identity = "open-due-renewals", every = "${salesplatform.renewals.scan-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DatabaseMigrations.NotMigrated.class)
     Uni<Void> scheduledRenewals() {
-        return renewals.openDue(Times.today(clock)).invoke(n -> {
+        return renewals.openDue(Times.today(clock)).invoke(relay::wake).invoke(n -> {
             if (n > 0) {
                 LOG.infof("Opened %d renewal(s)", n);
             }
@@ -60,17 +64,17 @@ public class CustomerJobs {
     @Scheduled(identity = "recompute-health", cron = "${salesplatform.customers.health-recompute-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DatabaseMigrations.NotMigrated.class)
     Uni<Void> scheduledHealth() {
-        return recompute(Times.today(clock)).replaceWithVoid();
+        return recompute(Times.today(clock)).invoke(relay::wake).replaceWithVoid();
     }
 
     /** One renewal scan as of {@code today}, now, blocking the calling (non-event-loop) thread. */
     public int openDueRenewals(LocalDate today) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> renewals.openDue(today));
+        return VertxContextSupport.subscribeAndAwait(() -> renewals.openDue(today).invoke(relay::wake));
     }
 
     /** One health recomputation as of {@code today}, now, blocking the calling thread; answers how many changed. */
     public int recomputeHealth(LocalDate today) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> recompute(today));
+        return VertxContextSupport.subscribeAndAwait(() -> recompute(today).invoke(relay::wake));
     }
 
     /** Recomputes every ACTIVE customer not yet scored on {@code today}, a batch per transaction. */

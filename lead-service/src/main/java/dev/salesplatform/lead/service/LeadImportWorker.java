@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.database.DatabaseMigrations;
+import dev.salesplatform.kit.outbox.OutboxRelay;
 import dev.salesplatform.kit.problem.ProblemException;
 import dev.salesplatform.lead.config.LeadImportConfig;
 import dev.salesplatform.lead.domain.ImportOutcome;
@@ -58,6 +59,7 @@ public class LeadImportWorker {
     private final LeadService leads;
     private final LeadRepository leadRepository;
     private final ObjectMapper mapper;
+    private final OutboxRelay relay;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
@@ -67,8 +69,10 @@ public class LeadImportWorker {
 
     @Inject
     public LeadImportWorker(LeadImportConfig config, LeadImportRepository repository, LeadService leads,
-                            LeadRepository leadRepository, ObjectMapper mapper, DatabaseMigrations migrations) {
+                            LeadRepository leadRepository, ObjectMapper mapper, DatabaseMigrations migrations,
+                            OutboxRelay relay) {
         this.config = config;
+        this.relay = relay;
         this.migrations = migrations;
         this.repository = repository;
         this.leads = leads;
@@ -283,10 +287,15 @@ public class LeadImportWorker {
         return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
-    /** Runs {@code work} in a transaction of its own, on a Vert.x context, and waits for it. */
+    /**
+     * Runs {@code work} in a transaction of its own, on a Vert.x context, and waits for it; then wakes
+     * the relay for the events it recorded.
+     */
     private <T> T inTransaction(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+            T result = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+            relay.wake();
+            return result;
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

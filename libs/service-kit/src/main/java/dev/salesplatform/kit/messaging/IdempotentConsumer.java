@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.salesplatform.kit.database.DatabaseMigrations;
+import dev.salesplatform.kit.outbox.OutboxRelay;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -49,12 +50,14 @@ public class IdempotentConsumer {
     private final EventFilter filter;
     private final Tracer tracer;
     private final DatabaseMigrations migrations;
+    private final OutboxRelay relay;
 
     @Inject
     public IdempotentConsumer(ObjectMapper mapper, DeadLetters deadLetters, ConsumerHealth health, EventFilter filter,
-                              OpenTelemetry openTelemetry, DatabaseMigrations migrations) {
+                              OpenTelemetry openTelemetry, DatabaseMigrations migrations, OutboxRelay relay) {
         this.mapper = mapper;
         this.migrations = migrations;
+        this.relay = relay;
         this.deadLetters = deadLetters;
         this.health = health;
         this.filter = filter;
@@ -106,8 +109,10 @@ public class IdempotentConsumer {
                                      Function<CloudEvent, Uni<Void>> effect) {
         CloudEvent event = CloudEvent.from(record, mapper);
         // Before the schema exists the record waits (a transient failure), rather than meeting missing tables.
+        // Committed: the events the effect recorded go out now rather than at the relay's next poll.
         return migrations.requireMigrated().chain(() -> Panache.withTransaction(() -> firstDelivery(consumer, event.id())
-                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())));
+                        .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())))
+                .invoke(relay::wake);
     }
 
     /** Where a record is, for logs. */

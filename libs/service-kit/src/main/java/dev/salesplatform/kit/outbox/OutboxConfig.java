@@ -25,8 +25,11 @@ public interface OutboxConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** Fallback when no NOTIFY arrives (e.g. the listening connection is being re-established). */
-        @WithDefault("1s")
+        /**
+         * How often the relay looks for events it was not woken for: those of other instances (which
+         * wake their own relay) or of a writer outside the service.
+         */
+        @WithDefault("500ms")
         Duration pollInterval();
 
         /** Longest wait for the broker to acknowledge a batch before it is retried. */

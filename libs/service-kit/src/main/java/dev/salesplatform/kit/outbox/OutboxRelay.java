@@ -32,7 +32,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.salesplatform.kit.database.DatabaseMigrations;
@@ -50,15 +49,12 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Publishes outbox rows to Kafka, at least once and in order per aggregate.
@@ -88,7 +84,11 @@ import io.vertx.pgclient.PgConnectOptions;
  * {@code parked_at}: it goes out as its aggregate's next event, after the later versions already
  * published. To give it up, delete the row ({@code event_history} keeps it).
  * <p>
- * It wakes on {@code LISTEN outbox} (the insert trigger's NOTIFY at commit) and also polls. The
+ * It is woken in-process ({@link #wake}) once a write of this instance that may have recorded events
+ * has committed: a mutating HTTP request answered (a response filter), a consumed event applied, a
+ * background job's transaction done. Other instances' rows, and anything written outside the
+ * service, are found by polling every {@code poll-interval}. There is no NOTIFY: PostgreSQL
+ * serialises the commits of every notifying transaction of the cluster on one lock. The
  * producer gets every {@code kafka.*} property (TLS, SASL, ...) as the Kafka connector does, with the
  * relay's delivery settings on top.
  * <p>
@@ -101,18 +101,33 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * The heads (each aggregate's oldest pending row that no other instance holds), then every pending
+     * row of those aggregates, in {@code seq} order: an aggregate's created and assigned events go out
+     * in one batch. Another instance never holds a later row of an aggregate whose head this batch
+     * holds (it takes rows only behind a published head), so the prefix by {@code seq} that the limit
+     * keeps has no gap within an aggregate. The heads are materialised so that they are locked once.
+     */
     private static final String SELECT_BATCH = """
+            WITH heads AS MATERIALIZED (
+                SELECT o.aggregate_type, o.aggregate_id
+                FROM outbox o
+                WHERE o.published_at IS NULL AND o.parked_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                                  WHERE e.published_at IS NULL AND e.parked_at IS NULL
+                                    AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
+                                    AND e.seq < o.seq)
+                ORDER BY o.seq
+                LIMIT $1
+                FOR UPDATE OF o SKIP LOCKED)
             SELECT o.id, o.aggregate_type, o.aggregate_id, o.type, o.payload::text AS payload, o.created_at,
                    o.tracingspancontext
             FROM outbox o
+            JOIN heads h ON h.aggregate_type = o.aggregate_type AND h.aggregate_id = o.aggregate_id
             WHERE o.published_at IS NULL AND o.parked_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM outbox e
-                              WHERE e.published_at IS NULL AND e.parked_at IS NULL
-                                AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
-                                AND e.seq < o.seq)
             ORDER BY o.seq
             LIMIT $1
-            FOR UPDATE OF o SKIP LOCKED""";
+            FOR UPDATE OF o""";
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
     private static final String MARK_PARKED = "UPDATE outbox SET parked_at = now(), park_reason = $2 WHERE id = $1";
     /** Each part reads only its partial index. */
@@ -152,11 +167,9 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final DatabaseMigrations migrations;
     private final Pool pool;
-    private final Vertx vertx;
-    private final MeterRegistry registry;
+        private final MeterRegistry registry;
     private final Tracer tracer;
     private final Map<String, Object> kafkaConfig;
-    private final PgConnectOptions listenOptions;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
@@ -167,30 +180,19 @@ public class OutboxRelay {
     private volatile String lastError;
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> producer;
-    private PgSubscriber subscriber;
     // Monotonic (System.nanoTime) deadlines: housekeeping intervals, not business time.
     private long nextCleanup = System.nanoTime();
     private long nextLagUpdate = System.nanoTime();
 
-    /**
-     * {@code kafkaConfig} is every {@code kafka.*} setting of the service, as its Kafka connector gets
-     * them; the database settings open the connection that listens for NOTIFY.
-     */
-    public OutboxRelay(OutboxConfig config, Pool pool, Vertx vertx, MeterRegistry registry, OpenTelemetry openTelemetry,
-                       DatabaseMigrations migrations, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
-                       @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
-                       @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String databasePassword) {
+    /** {@code kafkaConfig} is every {@code kafka.*} setting of the service, as its Kafka connector gets them. */
+    public OutboxRelay(OutboxConfig config, Pool pool, MeterRegistry registry, OpenTelemetry openTelemetry,
+                       DatabaseMigrations migrations, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.migrations = migrations;
         this.pool = pool;
-        this.vertx = vertx;
         this.registry = registry;
         this.tracer = openTelemetry.getTracer(OutboxRelay.class.getPackageName());
         this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
     }
 
     void start(@Observes StartupEvent event) {
@@ -205,7 +207,6 @@ public class OutboxRelay {
                 .description("Outbox events published by this instance").register(registry);
         Gauge.builder("outbox.parked", parked, AtomicLong::get)
                 .description("Outbox events Kafka refused for good, set aside with their reason").register(registry);
-        listen();
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
@@ -228,11 +229,19 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Asks the relay to look for events now: called once a transaction that may have recorded events
+     * has committed (before the commit it would find nothing). Cheap; wakes that come while a batch is
+     * being sent fold into one more batch.
+     */
+    public void wake() {
+        if (running) {
+            wakeUp.release();
         }
     }
 
@@ -485,15 +494,6 @@ public class OutboxRelay {
         }
         nextCleanup = now + Duration.ofMinutes(10).toNanos();
         pool.preparedQuery(DELETE_PUBLISHED).executeAndAwait(Tuple.of(config.relay().keepPublished().toSeconds()));
-    }
-
-    private void listen() {
-        subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(attempt -> 1000L);
-        subscriber.channel("outbox").handler(payload -> wakeUp.release());
-        // Polling covers the time until LISTEN is established, or if it never is.
-        subscriber.connect().subscribe().with(
-                ignored -> LOG.debug("Outbox relay listening for NOTIFY outbox"),
-                failure -> LOG.warnf("Outbox relay cannot LISTEN, polling only: %s", failure.getMessage()));
     }
 
     private void awaitWakeUp(Duration timeout) {
