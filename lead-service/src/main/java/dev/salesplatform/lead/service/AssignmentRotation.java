@@ -34,6 +34,23 @@ public class AssignmentRotation {
         return turns.nextPosition().map(position -> sdrs.get((int) ((position - 1) % sdrs.size())));
     }
 
+    /** A turn taken: its SDR, or null when no rotation is configured. */
+    public record Turn(UUID owner) {
+    }
+
+    /**
+     * The next turn, unless an open lead has {@code email}: then none is taken and the answer is null.
+     * Without a rotation configured, a turn with no owner (and no query).
+     */
+    public Uni<Turn> nextUnlessOpen(String email) {
+        List<UUID> sdrs = config.roundRobinSdrs().orElse(List.of());
+        if (sdrs.isEmpty()) {
+            return Uni.createFrom().item(new Turn(null));
+        }
+        return turns.advanceUnlessOpen(email)
+                .map(position -> position == null ? null : new Turn(sdrs.get((int) ((position - 1) % sdrs.size()))));
+    }
+
     /**
      * The SDRs of the next {@code count} turns, in turn order, taken in one step; nulls when no rotation
      * is configured.

@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -80,34 +82,69 @@ public class Outbox {
             List<UUID> chunkIds = chunk.stream().map(event -> UuidV7.next()).toList();
             ids.addAll(chunkIds);
             all = all.chain(() -> Panache.getSession().chain(session -> {
-                var query = session.createNativeQuery(insertAll(chunk.size()));
-                int p = 1;
-                for (int i = 0; i < chunk.size(); i++) {
-                    OutboxEvent event = chunk.get(i);
-                    query.setParameter(p++, i)
-                            .setParameter(p++, chunkIds.get(i))
-                            .setParameter(p++, event.aggregateType())
-                            .setParameter(p++, event.aggregateId())
-                            .setParameter(p++, event.type())
-                            .setParameter(p++, envelope(event))
-                            .setParameter(p++, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                            .setParameter(p++, event.actorId())
-                            .setParameter(p++, traceContext);
-                }
-                return query.executeUpdate();
+                var query = session.createNativeQuery("WITH " + rowsAndInserts(chunk.size(), 0, "true")
+                        + "\nSELECT count(*) FROM event", Long.class);
+                bindEvents(query, 1, chunk, chunkIds, traceContext);
+                return query.getSingleResult();
             }).replaceWithVoid());
         }
         return all.replaceWith(ids);
     }
 
     /**
-     * The outbox and history rows of {@code count} events in one statement; inserted in the order of
-     * {@code ord}, so that each row's sequence number follows the list.
+     * Runs {@code change}, a data-modifying statement with {@code RETURNING} whose parameters are
+     * {@code ?1} to {@code ?n} of {@code parameters}, and records {@code events} (at most {@value
+     * #EVENTS_PER_STATEMENT}) only if it returned a row; all in one statement. Outside a transaction
+     * that statement is one round trip and atomic on its own: a create's lead, events and history rows
+     * commit together with no BEGIN or COMMIT of their own. Inside the caller's transaction it joins it,
+     * as {@link #record} does. Answers whether the change returned a row (false, say, for an insert
+     * that met {@code ON CONFLICT DO NOTHING}: then nothing is recorded).
      */
-    private static String insertAll(int count) {
+    public Uni<Boolean> recordWith(String change, List<Object> parameters, List<OutboxEvent> events) {
+        if (events.isEmpty() || events.size() > EVENTS_PER_STATEMENT) {
+            throw new IllegalArgumentException("1 to " + EVENTS_PER_STATEMENT + " events, not " + events.size());
+        }
+        List<UUID> ids = events.stream().map(event -> UuidV7.next()).toList();
+        String traceContext = TracingSpanContext.ofCurrent();
+        String sql = "WITH change AS (" + change + "),\n"
+                + rowsAndInserts(events.size(), parameters.size(), "EXISTS (SELECT 1 FROM change)")
+                + "\nSELECT count(*) FROM change";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Long.class);
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            bindEvents(query, parameters.size() + 1, events, ids, traceContext);
+            return query.getSingleResult();
+        }).map(changed -> changed > 0);
+    }
+
+    private void bindEvents(Mutiny.SelectionQuery<?> query, int first,
+                            List<OutboxEvent> events, List<UUID> ids, String traceContext) {
+        int p = first;
+        for (int i = 0; i < events.size(); i++) {
+            OutboxEvent event = events.get(i);
+            query.setParameter(p++, i)
+                    .setParameter(p++, ids.get(i))
+                    .setParameter(p++, event.aggregateType())
+                    .setParameter(p++, event.aggregateId())
+                    .setParameter(p++, event.type())
+                    .setParameter(p++, envelope(event))
+                    .setParameter(p++, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                    .setParameter(p++, event.actorId())
+                    .setParameter(p++, traceContext);
+        }
+    }
+
+    /**
+     * The CTEs that write the outbox and history rows of {@code count} events whose parameters follow
+     * the first {@code offset}, when {@code condition} holds; inserted in the order of {@code ord}, so
+     * that each row's sequence number follows the list.
+     */
+    private static String rowsAndInserts(int count, int offset, String condition) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            int p = i * 9;
+            int p = offset + i * 9;
             values.append(i == 0 ? "" : ",\n").append("(CAST(?").append(p + 1).append(" AS int), CAST(?").append(p + 2)
                     .append(" AS uuid), CAST(?").append(p + 3).append(" AS text), CAST(?").append(p + 4)
                     .append(" AS text), CAST(?").append(p + 5).append(" AS text), CAST(CAST(?").append(p + 6)
@@ -115,15 +152,17 @@ public class Outbox {
                     .append(" AS text), CAST(?").append(p + 9).append(" AS text))");
         }
         return """
-                WITH rows (ord, id, aggregate_type, aggregate_id, type, payload, created_at, actor_id, trace) AS (VALUES
+                rows (ord, id, aggregate_type, aggregate_id, type, payload, created_at, actor_id, trace) AS (VALUES
                 %s),
                 event AS (
                     INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at, tracingspancontext)
-                    SELECT id, aggregate_type, aggregate_id, type, payload, created_at, trace FROM rows ORDER BY ord
-                    RETURNING id)
-                INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
-                SELECT r.id, r.aggregate_type, r.aggregate_id, r.type, r.actor_id, r.created_at, r.payload
-                FROM rows r JOIN event e ON e.id = r.id ORDER BY r.ord""".formatted(values);
+                    SELECT id, aggregate_type, aggregate_id, type, payload, created_at, trace FROM rows
+                    WHERE %s ORDER BY ord
+                    RETURNING id),
+                history AS (
+                    INSERT INTO event_history (id, aggregate_type, aggregate_id, type, actor_id, occurred_at, payload)
+                    SELECT r.id, r.aggregate_type, r.aggregate_id, r.type, r.actor_id, r.created_at, r.payload
+                    FROM rows r JOIN event e ON e.id = r.id ORDER BY r.ord)""".formatted(values, condition);
     }
 
     private String envelope(OutboxEvent event) {
