@@ -317,12 +317,17 @@ class RenewalTest {
                 .body("version", equalTo(2));
         post(chris(), "/api/v1/customers/" + id + "/check-ins", "{\"type\": \"CALL\", \"sentiment\": \"NEUTRAL\"}")
                 .statusCode(201);
-        List<ConsumerRecord<String, String>> events = eventsOf(id, 4);
+        // The check-in is a recent touchpoint again: the score it restores is announced too.
+        String bandAfterCheckIn = get(manager(), "/api/v1/customers/" + id).statusCode(200).extract().path("health.band");
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 5);
         assertEquals(List.of("customer.onboarded.v1", "customer.assigned.v1", "customer.health-changed.v1",
-                "customer.check-in-recorded.v1"), types(events));
+                "customer.check-in-recorded.v1", "customer.health-changed.v1"), types(events));
         EventCatalogue.assertMatches(events.get(2));
         assertEquals("customer-success-service", read(events.get(2)).get("actorId").asText());
         assertEquals("YELLOW", read(events.get(2)).get("band").asText());
+        EventCatalogue.assertMatches(events.get(4));
+        assertEquals(bandAfterCheckIn, read(events.get(4)).get("band").asText());
+        assertEquals("GREEN", bandAfterCheckIn);
     }
 
     private CompletableFuture<Integer> recompute(CountDownLatch go, LocalDate day) {

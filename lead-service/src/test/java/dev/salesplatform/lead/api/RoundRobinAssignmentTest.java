@@ -7,6 +7,7 @@ import static dev.salesplatform.lead.api.LeadApi.email;
 import static dev.salesplatform.lead.api.LeadApi.get;
 import static dev.salesplatform.lead.api.LeadApi.leadJson;
 import static dev.salesplatform.lead.api.LeadApi.manager;
+import static dev.salesplatform.lead.api.LeadApi.post;
 import static dev.salesplatform.lead.api.LeadApi.sdr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +64,21 @@ class RoundRobinAssignmentTest {
         get(manager(), "/api/v1/leads/" + integrations + "/history")
                 .body("items.type", equalTo(List.of("lead.created.v1", "lead.assigned.v1")))
                 .body("items[1].data.method", equalTo("ROUND_ROBIN"));
+    }
+
+    @Test
+    void aCreateRefusedAsADuplicateCostsNobodyTheirTurn() {
+        String email = email("rr-dup");
+        String first = create(manager(), leadJson(email));
+        String firstOwner = get(manager(), "/api/v1/leads/" + first).extract().path("ownerId");
+
+        post(manager(), "/api/v1/leads", leadJson(email.toUpperCase(Locale.ROOT))).statusCode(409)
+                .body("existingLeadId", equalTo(first));
+        String next = create(manager(), leadJson(email("rr-dup-next")));
+
+        String nextOwner = get(manager(), "/api/v1/leads/" + next).extract().path("ownerId");
+        assertNotEquals(firstOwner, nextOwner, "the refused create took no turn");
+        assertEquals(Set.of(SARA.toString(), SAM.toString()), Set.of(firstOwner, nextOwner));
     }
 
     @Test
