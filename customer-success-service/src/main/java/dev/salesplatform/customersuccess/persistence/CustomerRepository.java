@@ -101,6 +101,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             parameters.and("status", search.status());
         }
         if (search.text() != null) {
+            // Each expression is exactly that of a trigram index (migration V2, customer_search_*), so the
+            // four make a BitmapOr of index scans; trigrams need 3 characters: a 2-character text still scans.
             where.add("(lower(companyName) like :text escape '\\' or lower(contactFirstName) like :text escape '\\'"
                     + " or lower(contactLastName) like :text escape '\\' or lower(contactEmail) like :text escape '\\')");
             parameters.and("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");

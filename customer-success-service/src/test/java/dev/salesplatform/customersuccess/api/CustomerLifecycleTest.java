@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -159,6 +160,32 @@ class CustomerLifecycleTest {
                 + "\"}").statusCode(403);
         post(csm(me), "/api/v1/customers/" + id + "/check-ins", "{\"type\": \"CALL\", \"sentiment\": \"NEUTRAL\"}")
                 .statusCode(201);
+    }
+
+    @Test
+    void textSearchMatchesEachFieldAloneWithLikesMetacharactersAsThemselves() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // A company name that holds % _ and \ (contact Ada Lovelace, as every test customer).
+        String original = company("Search");
+        String literal = onboard(original);
+        patch(chris(), literal, "\"1\"", "{\"companyName\": \"100%_off\\\\" + tag + "\"}").statusCode(200);
+        // What the same text would match if % _ or \ were wildcards or an escape; no contact email (null).
+        String decoyName = "100xyoff" + tag;
+        String deal = UUID.randomUUID().toString();
+        CustomerApi.send(UUID.randomUUID().toString(), deal, CustomerApi.won(deal, decoyName, null, today(), 12, "1.00",
+                "EUR"));
+        String decoy = CustomerApi.awaitCustomer(decoyName);
+
+        assertEquals(List.of(decoy, literal), CustomerApi.customersNamed(tag));
+        assertEquals(List.of(literal), CustomerApi.customersNamed("100%_OFF\\" + tag));
+        assertEquals(List.of(literal), CustomerApi.customersNamed("_off\\" + tag));
+        assertEquals(List.of(literal), CustomerApi.customersNamed("\\" + tag));
+        assertEquals(List.of(), CustomerApi.customersNamed("%" + tag));
+        // Company, contact first name, last name and email are matched each alone, never across two of them.
+        assertEquals(List.of(), CustomerApi.customersNamed(tag + " ada"));
+        assertTrue(CustomerApi.customersNamed("ada lovelace").isEmpty());
+        assertEquals(List.of(literal), CustomerApi.customersNamed(
+                "ADA@" + original.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")));
     }
 
     @Test

@@ -67,6 +67,8 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             parameters.and("currency", search.currency());
         }
         if (search.text() != null) {
+            // Each expression is exactly that of a trigram index (migration V6, deal_search_*), so the two
+            // make a BitmapOr of index scans; trigrams need 3 characters: a 2-character text still scans.
             where.add("(lower(name) like :text escape '\\' or lower(companyName) like :text escape '\\')");
             parameters.and("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
         }

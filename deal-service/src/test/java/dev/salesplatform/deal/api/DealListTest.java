@@ -6,8 +6,10 @@ import static dev.salesplatform.deal.api.DealApi.dealJson;
 import static dev.salesplatform.deal.api.DealApi.get;
 import static dev.salesplatform.deal.api.DealApi.manager;
 import static dev.salesplatform.deal.api.DealApi.stage;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +56,35 @@ class DealListTest {
         String theirs = create(ae(UUID.randomUUID()), dealJson("Shared " + tag));
         get(ae(me), "/api/v1/deals?q=" + tag).statusCode(200).body("items.id", equalTo(List.of(mine)));
         get(manager(), "/api/v1/deals?q=" + tag).statusCode(200).body("items.id", equalTo(List.of(theirs, mine)));
+    }
+
+    @Test
+    void textSearchMatchesNameOrCompanyAloneWithLikesMetacharactersAsThemselves() {
+        UUID me = UUID.randomUUID();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // No company (null): found by its name all the same. Its name holds % _ and \.
+        String literal = create(ae(me), deal("Deal 100%_off\\\\" + tag, "1000.00", "EUR", null));
+        // What the same text would match if % _ or \ were wildcards or an escape; company "Analytical Engines Ltd".
+        String decoy = create(ae(me), dealJson("Deal 100xyoff" + tag));
+
+        assertEquals(List.of(decoy, literal), search("q", tag));
+        assertEquals(List.of(literal), search("q", "100%_OFF\\" + tag));
+        assertEquals(List.of(literal), search("q", "_off\\" + tag));
+        assertEquals(List.of(literal), search("q", "\\" + tag));
+        assertEquals(List.of(), search("q", "%" + tag));
+        // Name and company are matched each alone, never across the two.
+        assertEquals(List.of(), search("q", tag + " analytical"));
+        assertEquals(List.of(decoy), search("q", "deal 100xyoff" + tag));
+        assertEquals(List.of(decoy), search("owner", me, "q", "analytical engines"));
+    }
+
+    /** The ids of the first page a manager sees for these query parameters (name, value, ...). */
+    static List<String> search(Object... parameters) {
+        var request = given().header("Authorization", manager());
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.queryParam((String) parameters[i], parameters[i + 1]);
+        }
+        return request.when().get("/api/v1/deals").then().statusCode(200).extract().path("items.id");
     }
 
     static String deal(String name, String amount, String currency, String expectedClose) {

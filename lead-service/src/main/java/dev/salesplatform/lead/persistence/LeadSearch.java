@@ -49,12 +49,17 @@ public final class LeadSearch {
         return filter("createdAt < :createdTo", "createdTo", createdTo);
     }
 
-    /** Name, email or company contain {@code text}, ignoring case. */
+    /**
+     * Name ("first last"), email or company contain {@code text}, ignoring case. Each expression is exactly
+     * that of a trigram index (migration V6, lead_search_*), so the three make a BitmapOr of index scans;
+     * "||" rather than concat(), which is not IMMUTABLE and so cannot be indexed (both names are NOT NULL:
+     * the same value). Trigrams need 3 characters: a 2-character text still scans.
+     */
     public LeadSearch text(String text) {
         if (text == null) {
             return this;
         }
-        where.add("(lower(concat(firstName, ' ', lastName)) like :text escape '\\' or lower(email) like :text escape '\\'"
+        where.add("(lower(firstName || ' ' || lastName) like :text escape '\\' or lower(email) like :text escape '\\'"
                 + " or lower(companyName) like :text escape '\\')");
         parameters.and("text", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
         return this;

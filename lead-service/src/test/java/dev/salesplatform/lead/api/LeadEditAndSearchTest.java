@@ -138,6 +138,33 @@ class LeadEditAndSearchTest {
         assertEquals(List.of(bob, ada), search(owner, "owner", owner, "createdFrom", "2000-01-01T00:00:00Z"));
     }
 
+    @Test
+    void textSearchMatchesFirstAndLastNameTogetherAndLikesMetacharactersAsThemselves() {
+        UUID owner = UUID.randomUUID();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        // No company (null): found by its name all the same. Its last name holds % _ and \.
+        String literal = create(sdr(owner), """
+                {"firstName": "Per", "lastName": "%s", "email": "%s", "source": "EVENT"}"""
+                .formatted("100%_off\\\\" + marker, email("meta")));
+        // What the same text would match if % _ or \ were wildcards or an escape.
+        String decoy = create(sdr(owner), """
+                {"firstName": "Per", "lastName": "%s", "email": "%s", "company": {"name": "Decoy %s"},
+                 "source": "EVENT"}""".formatted("100xyoff" + marker, email("meta"), marker));
+
+        assertEquals(List.of(decoy, literal), search(owner, "q", marker));
+        assertEquals(List.of(literal), search(owner, "q", "100%_off\\" + marker));
+        assertEquals(List.of(literal), search(owner, "q", "_off\\" + marker));
+        assertEquals(List.of(literal), search(owner, "q", "\\" + marker));
+        assertEquals(List.of(), search(owner, "q", "%" + marker));
+        // First and last name are one text "first last" ...
+        assertEquals(List.of(literal), search(owner, "q", "PER 100%_OFF\\" + marker));
+        assertEquals(List.of(decoy), search(owner, "q", "per 100xyoff" + marker));
+        // ... but the name, email and company are matched each alone, never across two of them.
+        assertEquals(List.of(), search(owner, "q", marker + " decoy"));
+        assertEquals(List.of(), search(owner, "q", marker + " meta-"));
+        assertEquals(List.of(decoy), search(owner, "q", "decoy " + marker));
+    }
+
     /** The ids of the first page for these query parameters (name, value, name, value, ...). */
     static List<String> search(UUID caller, Object... parameters) {
         var request = given().header("Authorization", sdr(caller));
