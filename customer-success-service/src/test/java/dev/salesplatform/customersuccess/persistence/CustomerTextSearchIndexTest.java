@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.customersuccess.api.CustomerApi;
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.SearchPlan;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

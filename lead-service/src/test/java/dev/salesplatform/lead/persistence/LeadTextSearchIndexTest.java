@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.salesplatform.testkit.PlatformTestResource;
+import dev.salesplatform.testkit.SearchPlan;
 import dev.salesplatform.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.salesplatform.deal.persistence;
+package dev.salesplatform.testkit;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,13 +23,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * from Hibernate's SQL log (category org.hibernate.SQL, at DEBUG only while the request runs), then
  * prepared and explained on a connection of the test's own, with made-up rows that it rolls back.
  */
-final class SearchPlan {
+public final class SearchPlan {
 
     private SearchPlan() {
     }
 
     /** The one statement with a LIKE that Hibernate sent while {@code request} ran. */
-    static String searchSql(Runnable request) {
+    public static String searchSql(Runnable request) {
         List<String> statements = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -71,7 +71,7 @@ final class SearchPlan {
      * {@code limit} for each integer one, after {@code setup} (inserts, ANALYZE) in the same transaction,
      * which is rolled back: nothing is left for other tests.
      */
-    static String explain(String sql, String pattern, long limit, String... setup) {
+    public static String explain(String sql, String pattern, long limit, String... setup) {
         Config config = ConfigProvider.getConfig();
         try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
