@@ -82,6 +82,8 @@ class PostgresInitTest {
                     statement.execute("CREATE TABLE probe (id int)");
                     statement.execute("CREATE FUNCTION probe_notify() RETURNS trigger LANGUAGE plpgsql AS "
                             + "$$ BEGIN PERFORM pg_notify('probe', ''); RETURN NULL; END $$");
+                    // The services' search migrations create it as the database's owner (a trusted extension).
+                    statement.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
                     try (ResultSet owner = statement.executeQuery(
                             "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")) {
                         assertTrue(owner.next());
