@@ -167,7 +167,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final DatabaseMigrations migrations;
     private final Pool pool;
-        private final MeterRegistry registry;
+    private final MeterRegistry registry;
     private final Tracer tracer;
     private final Map<String, Object> kafkaConfig;
     private final Semaphore wakeUp = new Semaphore(0);
