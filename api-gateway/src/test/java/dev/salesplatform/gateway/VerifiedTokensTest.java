@@ -37,7 +37,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * The gateway verifies each bearer token once (quarkus-oidc), then answers it from the cache of
@@ -187,15 +186,7 @@ class VerifiedTokensTest {
     }
 
     private static String sign(UUID user, Instant expiresAt, String issuer, String audience, PrivateKey key) {
-        return Jwt.issuer(issuer)
-                .subject(user.toString())
-                .audience(audience)
-                .claim("preferred_username", "user-" + user)
-                .claim("realm_access", Map.of("roles", List.of("sdr")))
-                .issuedAt(expiresAt.minusSeconds(900))
-                .expiresAt(expiresAt)
-                .jws().keyId("test-key")
-                .sign(key);
+        return TestTokens.signed(user, List.of("sdr"), expiresAt, issuer, audience, key);
     }
 
     private static PrivateKey signingKey() {

@@ -61,9 +61,15 @@ public final class TestTokens {
     }
 
     private static String sign(UUID userId, List<String> roles, Instant expiresAt, PrivateKey key) {
-        return Jwt.issuer(ISSUER)
+        return signed(userId, roles, expiresAt, ISSUER, AUDIENCE, key);
+    }
+
+    /** A token shaped as Keycloak's, with every part a test may want wrong: issuer, audience, key, expiry. */
+    public static String signed(UUID userId, List<String> roles, Instant expiresAt, String issuer, String audience,
+                                PrivateKey key) {
+        return Jwt.issuer(issuer)
                 .subject(userId.toString())
-                .audience(AUDIENCE)
+                .audience(audience)
                 .claim("preferred_username", "user-" + userId)
                 .claim("realm_access", Map.of("roles", roles))
                 .issuedAt(expiresAt.minusSeconds(900))
